@@ -1,0 +1,1 @@
+# Sources of core/api (target_sources into trestle_core).

@@ -1,0 +1,5 @@
+target_sources(trestle_core PRIVATE
+    common/error.h common/error.cpp
+    common/result.h
+    common/logging.h common/logging.cpp
+)

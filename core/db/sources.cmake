@@ -1,0 +1,1 @@
+# Sources of core/db (target_sources into trestle_core).

@@ -1,0 +1,1 @@
+# Sources of core/secrets (target_sources into trestle_core).

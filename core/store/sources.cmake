@@ -1,0 +1,1 @@
+# Sources of core/store (target_sources into trestle_core).

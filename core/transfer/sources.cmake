@@ -1,0 +1,1 @@
+# Sources of core/transfer (target_sources into trestle_core).

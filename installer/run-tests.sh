@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Trestle twice (the default preset with warnings as errors, and
+# the sanitize preset with ASan+UBSan), checks formatting and runs every test headless.
+# Exit code is non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash installer/bootstrap-debian.sh
+
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
+start=$(date +%s)
+
+echo "== formatting (clang-format, .clang-format)"
+bash installer/check-format.sh
+
+echo "== build: default preset"
+cmake --preset default >/dev/null
+cmake --build --preset default
+
+echo "== build: sanitize preset"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize
+
+echo "== tests: sanitize preset"
+installer/headless.sh ctest --preset sanitize -LE no-sanitize
+
+echo "== tests: default preset"
+status=0
+installer/headless.sh ctest --preset default || status=$?
+echo "run-tests: $(( $(date +%s) - start )) s in all"
+exit $status

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QMainWindow>
+
+namespace trestle {
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+};
+
+} // namespace trestle

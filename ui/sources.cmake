@@ -1,0 +1,3 @@
+target_sources(trestle_ui PRIVATE
+    mainwindow.h mainwindow.cpp
+)
