@@ -1,4 +1,4 @@
-target_sources(trestle_core PRIVATE
+target_sources(trestle_core_common PRIVATE
     common/error.h common/error.cpp
     common/result.h
     common/logging.h common/logging.cpp
