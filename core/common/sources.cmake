@@ -2,4 +2,5 @@ target_sources(trestle_core_common PRIVATE
     common/error.h common/error.cpp
     common/result.h
     common/logging.h common/logging.cpp
+    common/logfile.h common/logfile.cpp
 )

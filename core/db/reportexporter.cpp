@@ -1,0 +1,157 @@
+#include "core/db/reportexporter.h"
+
+#include "core/db/database.h"
+#include "core/db/journal.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QLocale>
+#include <QTextStream>
+
+namespace trestle {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trestle::ReportExporter", text);
+}
+
+// The outcome column: the item's state, or "verify" for an item that must be checked after a crash.
+QString outcomeOf(const JobItem &item)
+{
+    if (item.needsVerify && item.state == ItemState::Pending)
+        return QStringLiteral("verify");
+    return itemStateName(item.state);
+}
+
+// The reason column: why it failed, else why it was skipped or any note.
+QString reasonOf(const JobItem &item)
+{
+    if (item.state == ItemState::Failed && !item.errorMessage.isEmpty())
+        return item.errorMessage;
+    return item.reason;
+}
+
+QString csvField(const QString &text)
+{
+    QString field = text;
+    if (!field.isEmpty()
+        && (field.front() == QLatin1Char('=') || field.front() == QLatin1Char('+')
+            || field.front() == QLatin1Char('-') || field.front() == QLatin1Char('@')
+            || field.front() == QLatin1Char('\t') || field.front() == QLatin1Char('\r')))
+        field.prepend(QLatin1Char('\''));
+    if (field.contains(QLatin1Char('"')) || field.contains(QLatin1Char(','))
+        || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))) {
+        field.replace(QLatin1String("\""), QLatin1String("\"\""));
+        field = QLatin1Char('"') + field + QLatin1Char('"');
+    }
+    return field;
+}
+
+Error writeError(const QIODevice *out)
+{
+    return Error(Error::Kind::LocalIo, tr("The report could not be written."),
+                 out ? out->errorString() : QString());
+}
+
+Error noDevice()
+{
+    return Error(Error::Kind::Internal, tr("The report could not be written."),
+                 QStringLiteral("no open device to write to"));
+}
+
+} // namespace
+
+ReportExporter::ReportExporter(Database &database) : m_database(database) { }
+
+ReportExporter::~ReportExporter() = default;
+
+Status ReportExporter::writeCsv(qint64 jobId, QIODevice *out) const
+{
+    if (!out || !out->isWritable())
+        return noDevice();
+    Journal journal(m_database);
+    Result<JobRecord> job = journal.job(jobId);
+    if (!job.ok())
+        return job.error();
+
+    QTextStream stream(out);
+    stream.setGenerateByteOrderMark(true);
+    const QLatin1String eol("\r\n");
+    stream << "order,action,outcome,source_path,destination_path,mapped_name,size,bytes_done,checksum,"
+              "attempts,error_kind,reason"
+           << eol;
+    const Status visited = journal.forEachItem(jobId, [&](const JobItem &item) {
+        const QString errorKind =
+            item.errorKind == Error::Kind::None ? QString() : Error::kindName(item.errorKind);
+        stream << item.orderKey << ',' << itemActionName(item.action) << ',' << outcomeOf(item) << ','
+               << csvField(item.sourcePath) << ',' << csvField(item.destinationPath) << ','
+               << csvField(item.mappedName) << ',' << item.size << ',' << item.bytesDone << ','
+               << csvField(item.checksum) << ',' << item.attempts << ',' << errorKind << ','
+               << csvField(reasonOf(item)) << eol;
+        return stream.status() == QTextStream::Ok;
+    });
+    stream.flush();
+    if (stream.status() != QTextStream::Ok)
+        return writeError(out);
+    return visited;
+}
+
+Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
+{
+    if (!out || !out->isWritable())
+        return noDevice();
+    Journal journal(m_database);
+    Result<JobRecord> found = journal.job(jobId);
+    if (!found.ok())
+        return found.error();
+    const JobRecord &job = found.value();
+    const QLocale locale;
+
+    QTextStream stream(out);
+    const QString title = tr("Trestle job %1: %2").arg(job.id).arg(jobKindName(job.kind));
+    stream << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << title.toHtmlEscaped()
+           << "</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+              "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}"
+              "tr.failed{background:#fdd}tr.skipped{color:#666}</style></head><body>\n"
+           << "<h1>" << title.toHtmlEscaped() << "</h1>\n<dl>"
+           << "<dt>" << tr("From").toHtmlEscaped() << "</dt><dd>" << job.sourcePath.toHtmlEscaped() << "</dd>"
+           << "<dt>" << tr("To").toHtmlEscaped() << "</dt><dd>" << job.destinationPath.toHtmlEscaped()
+           << "</dd>"
+           << "<dt>" << tr("State").toHtmlEscaped() << "</dt><dd>" << jobStateName(job.state) << "</dd>"
+           << "<dt>" << tr("Items").toHtmlEscaped() << "</dt><dd>"
+           << tr("%1 of %2 done, %3 failed, %4 skipped")
+                  .arg(job.itemsDone)
+                  .arg(job.itemsTotal)
+                  .arg(job.itemsFailed)
+                  .arg(job.itemsSkipped)
+                  .toHtmlEscaped()
+           << "</dd>"
+           << "<dt>" << tr("Bytes").toHtmlEscaped() << "</dt><dd>"
+           << tr("%1 of %2")
+                  .arg(locale.formattedDataSize(job.bytesDone), locale.formattedDataSize(job.bytesTotal))
+                  .toHtmlEscaped()
+           << "</dd></dl>\n<table>\n<tr>";
+    for (const char *header :
+         {"#", "Action", "Outcome", "Source", "Destination", "Bytes", "Checksum", "Reason"})
+        stream << "<th>" << tr(header).toHtmlEscaped() << "</th>";
+    stream << "</tr>\n";
+
+    const Status visited = journal.forEachItem(jobId, [&](const JobItem &item) {
+        const QString outcome = outcomeOf(item);
+        stream << "<tr class=\"" << outcome << "\"><td>" << item.orderKey << "</td><td>"
+               << itemActionName(item.action) << "</td><td>" << outcome << "</td><td>"
+               << item.sourcePath.toHtmlEscaped() << "</td><td>" << item.destinationPath.toHtmlEscaped()
+               << "</td><td>" << item.size << "</td><td>" << item.checksum.toHtmlEscaped() << "</td><td>"
+               << reasonOf(item).toHtmlEscaped() << "</td></tr>\n";
+        return stream.status() == QTextStream::Ok;
+    });
+    stream << "</table>\n</body></html>\n";
+    stream.flush();
+    if (stream.status() != QTextStream::Ok)
+        return writeError(out);
+    return visited;
+}
+
+} // namespace trestle
