@@ -1,1 +1,20 @@
-# Sources of core/store (target_sources into trestle_core).
+# Sources of core/store.
+target_sources(trestle_core_store PRIVATE
+    store/entry.h
+    store/listjob.h store/listjob.cpp
+    store/localfs.h store/localfs.cpp
+    store/localjobs.h store/localjobs.cpp
+    store/localroot.h store/localroot.cpp
+    store/localstore.h store/localstore.cpp
+    store/localstreamjobs.h store/localstreamjobs.cpp
+    store/localwritesession.h store/localwritesession.cpp
+    store/namerules.h store/namerules.cpp
+    store/poolrunner.h
+    store/statjob.h store/statjob.cpp
+    store/store.h store/store.cpp
+    store/storejob.h store/storejob.cpp
+    store/storelimits.h store/storelimits.cpp
+    store/storepath.h store/storepath.cpp
+    store/streampump.h store/streampump.cpp
+    store/writesession.h store/writesession.cpp
+)
