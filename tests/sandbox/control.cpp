@@ -1,0 +1,71 @@
+#include "control.h"
+
+#include "apicontext.h"
+#include "stats.h"
+
+#include <QJsonDocument>
+
+namespace sandbox {
+
+namespace {
+HttpResponse ok()
+{
+    return HttpResponse::json(200, "{\"ok\":true}");
+}
+
+HttpResponse jsonObject(const QJsonObject &object)
+{
+    return HttpResponse::json(200, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+} // namespace
+
+ControlApi::ControlApi(Stats &stats, Hooks hooks) : m_stats(stats), m_hooks(std::move(hooks)) { }
+
+HttpResponse ControlApi::handle(const HttpRequest &request)
+{
+    const QString path = request.path;
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (path == QLatin1String("/_sandbox/stats") && get)
+        return jsonObject(m_stats.toJson());
+    if (path == QLatin1String("/_sandbox/stats/reset") && post) {
+        m_stats.reset();
+        return ok();
+    }
+    if (path == QLatin1String("/_sandbox/info") && get)
+        return jsonObject(m_hooks.info());
+    if (path == QLatin1String("/_sandbox/config") && get)
+        return jsonObject(m_hooks.config());
+    if (path == QLatin1String("/_sandbox/config") && post) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return errorMessage(400, QStringLiteral("the body must be a JSON object"));
+        QString error;
+        if (!m_hooks.applyConfig(document.object(), &error))
+            return errorMessage(400, error);
+        return jsonObject(m_hooks.config());
+    }
+    if (path == QLatin1String("/_sandbox/expire-tokens") && post) {
+        m_hooks.expireTokens();
+        return ok();
+    }
+    if (path == QLatin1String("/_sandbox/revoke-refresh-tokens") && post) {
+        m_hooks.revokeRefreshTokens();
+        return ok();
+    }
+    if (path == QLatin1String("/_sandbox/state") && get) {
+        bool valid = false;
+        const qint64 projectId =
+            request.query.queryItemValue(QStringLiteral("project_id")).toLongLong(&valid);
+        if (!valid)
+            return errorMessage(400, QStringLiteral("project_id is required"));
+        const auto state = m_hooks.projectState(projectId);
+        if (!state)
+            return errorMessage(404, QStringLiteral("unknown project"));
+        return jsonObject(*state);
+    }
+    return errorMessage(404, QStringLiteral("unknown control endpoint"));
+}
+
+} // namespace sandbox

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "http/httpmessage.h"
+
+#include <QJsonObject>
+
+#include <functional>
+#include <optional>
+
+namespace sandbox {
+
+class Stats;
+
+// The /_sandbox/* control endpoints of tests/sandbox/README.md ("Sandbox control"): never rate
+// limited, never faulted, not counted.
+class ControlApi final
+{
+    Q_DISABLE_COPY_MOVE(ControlApi)
+
+public:
+    struct Hooks
+    {
+        std::function<QJsonObject()> info; // GET /_sandbox/info: bases, seed, ids, fault seed
+        std::function<QJsonObject()> config;
+        std::function<bool(const QJsonObject &, QString *)> applyConfig;
+        std::function<void()> expireTokens;
+        std::function<void()> revokeRefreshTokens;
+        std::function<std::optional<QJsonObject>(qint64 projectId)> projectState; // nullopt: unknown
+    };
+
+    ControlApi(Stats &stats, Hooks hooks);
+
+    HttpResponse handle(const HttpRequest &request);
+
+private:
+    Stats &m_stats;
+    Hooks m_hooks;
+};
+
+} // namespace sandbox

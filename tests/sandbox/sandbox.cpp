@@ -1,0 +1,502 @@
+#include "sandbox.h"
+
+#include "accounts.h"
+#include "formdata.h"
+#include "http/httpserver.h"
+#include "oauth.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUuid>
+
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+#include "documents/documentsapi.h"
+#include "documents/documentsmodel.h"
+#include "documents/storageservice.h"
+#else
+// Until the Documents part exists the sandbox serves accounts and OAuth only.
+namespace sandbox {
+class DocumentsModel
+{ };
+class StorageService
+{ };
+class DocumentsApi
+{ };
+} // namespace sandbox
+#endif
+
+namespace sandbox {
+
+namespace {
+const QString stateFileName = QStringLiteral("sandbox.json");
+const QString anonymousClient = QStringLiteral("(anonymous)"); // budget key of unknown tokens
+
+// The project a Documents call is about: ?project_id= or a /projects/{id}/ path segment; 0 if none.
+qint64 projectIdOf(const HttpRequest &request)
+{
+    static const QRegularExpression inPath(QStringLiteral("/projects/(\\d+)(/|$)"));
+    QString text = request.query.queryItemValue(QStringLiteral("project_id"));
+    if (text.isEmpty())
+        text = inPath.match(request.path).captured(1);
+    return text.toLongLong();
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+quint64 randomSeed()
+{
+    return QRandomGenerator::system()->generate64() % 1000000000ULL;
+}
+} // namespace
+
+Sandbox::Sandbox(SandboxOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_faults(m_options.faultSeed.value_or(randomSeed()))
+{
+    applyLiveSettings();
+}
+
+Sandbox::~Sandbox()
+{
+    // Servers first: they hold handlers that point into this object.
+    m_apiServer.reset();
+    m_storageServer.reset();
+}
+
+bool Sandbox::start(QString *error)
+{
+    if (persistent()) {
+        m_dataDir = QDir(m_options.dataDir).absolutePath();
+        if (!QDir().mkpath(m_dataDir)) {
+            *error = QStringLiteral("cannot create the data directory %1").arg(m_dataDir);
+            return false;
+        }
+    } else {
+        m_tempDir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/trestle-sandbox-XXXXXX"));
+        if (!m_tempDir->isValid()) {
+            *error = QStringLiteral("cannot create a temporary directory: %1").arg(m_tempDir->errorString());
+            return false;
+        }
+        m_dataDir = m_tempDir->path();
+    }
+    const QString spoolDir = m_dataDir + QStringLiteral("/spool");
+    QDir().mkpath(spoolDir);
+
+    m_seed = m_options.seed;
+    loadState(); // a --data-dir keeps the seed it was created with
+    m_accounts = std::make_unique<Accounts>(m_seed);
+    m_oauth = std::make_unique<OAuth>(*m_accounts, m_tokens, m_stats);
+    m_accountsApi = std::make_unique<AccountsApi>(*m_accounts);
+    ControlApi::Hooks hooks;
+    hooks.info = [this] {
+        return info();
+    };
+    hooks.config = [this] {
+        return m_options.live.toJson();
+    };
+    hooks.applyConfig = [this](const QJsonObject &object, QString *message) {
+        return applyConfig(object, message);
+    };
+    hooks.expireTokens = [this] {
+        m_tokens.expireAllAccessTokens(nowMs());
+    };
+    hooks.revokeRefreshTokens = [this] {
+        m_tokens.revokeAllRefreshTokens();
+    };
+    hooks.projectState = [this](qint64 projectId) {
+        return projectState(projectId);
+    };
+    m_control = std::make_unique<ControlApi>(m_stats, std::move(hooks));
+    if (persistent())
+        m_tokens.setChangedCallback([this] { scheduleSave(); });
+
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    m_documentsModel = std::make_unique<DocumentsModel>(m_dataDir);
+    m_documentsModel->setRelaxedNames(m_options.live.relaxedNames);
+    if (!m_documentsModel->load()) {
+        for (const Project &project : m_accounts->projects())
+            m_documentsModel->seedProject(project.id, project.name, m_seed, project.index);
+    }
+    m_storage = std::make_unique<StorageService>(*m_documentsModel, m_dataDir);
+    m_documentsApi = std::make_unique<DocumentsApi>(*m_documentsModel, *m_storage);
+#endif
+
+    m_apiServer =
+        std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleApi(r); }, spoolDir);
+    m_storageServer =
+        std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleStorage(r); }, spoolDir);
+    if (!m_apiServer->listen(QHostAddress::LocalHost, m_options.port)) {
+        *error = QStringLiteral("cannot listen on the API port: %1").arg(m_apiServer->errorString());
+        return false;
+    }
+    if (!m_storageServer->listen(QHostAddress::LocalHost, m_options.storagePort)) {
+        *error = QStringLiteral("cannot listen on the storage port: %1").arg(m_storageServer->errorString());
+        return false;
+    }
+    m_apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_apiServer->port()));
+    m_storageBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_storageServer->port()));
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    m_storage->setStorageBase(m_storageBase);
+#endif
+    if (persistent())
+        saveState();
+    return true;
+}
+
+QStringList Sandbox::bannerLines() const
+{
+    QStringList lines;
+    lines << QStringLiteral("Storage: %1").arg(m_storageBase.toString());
+    QStringList projects;
+    for (const Project &project : m_accounts->projects())
+        projects << QStringLiteral("%1 (%2)").arg(project.name).arg(project.id);
+    lines << QStringLiteral("Seed: %1; company %2 (%3); projects: %4")
+                 .arg(m_seed, m_accounts->companies().constFirst().name)
+                 .arg(m_accounts->companies().constFirst().id)
+                 .arg(projects.join(QStringLiteral(", ")));
+    lines << QStringLiteral("OAuth client_id: trestle-sandbox-app (redirect URIs http://localhost, "
+                            "urn:ietf:wg:oauth:2.0:oob); authorize at %1/oauth/authorize")
+                 .arg(m_apiBase.toString());
+    if (m_seed == QLatin1String("demo"))
+        lines << QStringLiteral("Demo login: demo@trestle.test  password: trestle-demo");
+    lines << QStringLiteral("Fault seed: %1 (fault rate %2)")
+                 .arg(m_faults.seed())
+                 .arg(m_options.live.faultRate);
+    lines << QStringLiteral("Data: %1%2")
+                 .arg(m_dataDir, persistent() ? QString() : QStringLiteral(" (temporary)"));
+#ifndef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    lines << QStringLiteral("Documents: not built into this sandbox (accounts and OAuth only)");
+#endif
+    return lines;
+}
+
+void Sandbox::applyLiveSettings()
+{
+    const LiveSettings &live = m_options.live;
+    m_limiter.setLimits(live.rateLimit, live.spikeLimit, live.timeScale);
+    m_faults.setRate(live.faultRate);
+    m_faults.setKinds(live.faultKinds);
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    if (m_documentsModel)
+        m_documentsModel->setRelaxedNames(live.relaxedNames);
+#endif
+}
+
+bool Sandbox::applyConfig(const QJsonObject &object, QString *error)
+{
+    if (!m_options.live.apply(object, error))
+        return false;
+    applyLiveSettings();
+    return true;
+}
+
+QJsonObject Sandbox::info() const
+{
+    QJsonArray companies;
+    for (const Company &company : m_accounts->companies()) {
+        QJsonArray projects;
+        for (const Project &project : m_accounts->projects()) {
+            if (project.companyId == company.id)
+                projects.append(
+                    QJsonObject{{QStringLiteral("id"), project.id}, {QStringLiteral("name"), project.name}});
+        }
+        companies.append(QJsonObject{{QStringLiteral("id"), company.id},
+                                     {QStringLiteral("name"), company.name},
+                                     {QStringLiteral("projects"), projects}});
+    }
+    return {{QStringLiteral("api_base"), m_apiBase.toString()},
+            {QStringLiteral("storage_base"), m_storageBase.toString()},
+            {QStringLiteral("seed"), m_seed},
+            {QStringLiteral("companies"), companies},
+            {QStringLiteral("fault_seed"), QString::number(m_faults.seed())},
+            {QStringLiteral("count_download_hop"), m_options.countDownloadHop},
+            {QStringLiteral("documents"),
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+             true
+#else
+             false
+#endif
+            }};
+}
+
+std::optional<QJsonObject> Sandbox::projectState(qint64 projectId) const
+{
+    if (!m_accounts->project(projectId))
+        return std::nullopt;
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    return m_documentsModel->stateJson(projectId);
+#else
+    return QJsonObject{{QStringLiteral("project_id"), projectId}};
+#endif
+}
+
+// --- dispatch --------------------------------------------------------------------------------
+
+HttpResponse Sandbox::handleApi(const HttpRequest &request)
+{
+    const QString &path = request.path;
+    const qint64 now = nowMs();
+    if (path.startsWith(QLatin1String("/_sandbox/")))
+        return m_control->handle(request);
+    if (path.startsWith(QLatin1String("/rest/")))
+        return handleRest(request, now);
+    if (path.startsWith(QLatin1String("/fas/")))
+        return handleDownloadHop(request, now);
+    if (path == QLatin1String("/oauth/authorize")) {
+        if (request.method == "GET")
+            return m_oauth->authorizePage(request);
+        if (request.method == "POST")
+            return m_oauth->authorizeSubmit(request, now);
+    } else if (path == QLatin1String("/oauth/token") && request.method == "POST") {
+        return handleTokenEndpoint(request, now);
+    } else if (path == QLatin1String("/oauth/token/info") && request.method == "GET") {
+        return m_oauth->tokenInfo(request, now);
+    } else if (path == QLatin1String("/oauth/revoke") && request.method == "POST") {
+        return m_oauth->revoke(request);
+    } else if (path == QLatin1String("/") && request.method == "GET") {
+        return HttpResponse::text(200, "trestle-sandbox: see tests/sandbox/README.md\n",
+                                  "text/plain; charset=utf-8");
+    }
+    return errorsString(404, QStringLiteral("Not found"));
+}
+
+std::optional<HttpResponse> Sandbox::spend(const QString &clientId, qint64 now, RateDecision *decision)
+{
+    *decision = m_limiter.consume(clientId.isEmpty() ? anonymousClient : clientId, now);
+    if (decision->allowed)
+        return std::nullopt;
+    m_stats.countRateLimited();
+    return RateLimiter::tooManyRequests(*decision);
+}
+
+HttpResponse Sandbox::handleTokenEndpoint(const HttpRequest &request, qint64 now)
+{
+    // The token endpoint is an API call for the statistics and the budget (README), but it is
+    // never faulted: a client could not even sign in otherwise.
+    const QHash<QString, QString> fields = parseFormFields(request);
+    const QString clientId = OAuth::clientIdOf(request, fields);
+    m_stats.countApiCall(request.method, request.path, clientId);
+    RateDecision decision;
+    if (auto refused = spend(clientId, now, &decision))
+        return *refused;
+    HttpResponse response = m_oauth->token(request, fields, m_options.live.tokenLifetime, now);
+    RateLimiter::applyHeaders(response, decision);
+    return response;
+}
+
+Sandbox::Caller Sandbox::resolveCaller(const HttpRequest &request, qint64 now) const
+{
+    Caller caller;
+    const QString token = OAuth::bearerToken(request);
+    if (token.isEmpty())
+        return caller;
+    const auto access = m_tokens.access(token);
+    if (!access)
+        return caller;
+    caller.clientId = access->clientId;
+    caller.user = m_accounts->user(access->userId);
+    caller.valid = caller.user && access->expiresAtMs > now;
+    return caller;
+}
+
+HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
+{
+    const FaultInjector::Kind fault = m_faults.draw();
+    const Caller caller = resolveCaller(request, now);
+    m_stats.countApiCall(request.method, request.path, caller.clientId);
+    HttpResponse response;
+    if (FaultInjector::isStatusFault(fault)) {
+        // An overloaded front end answers before the application: no budget spent, no headers.
+        m_stats.countFault();
+        response = FaultInjector::statusResponse(fault);
+    } else {
+        RateDecision decision;
+        if (auto refused = spend(caller.clientId, now, &decision))
+            response = *refused;
+        else
+            response = route(request, caller, false);
+        RateLimiter::applyHeaders(response, decision);
+        if (fault != FaultInjector::Kind::None) {
+            m_stats.countFault();
+            FaultInjector::applyTransportFault(response, fault);
+        }
+    }
+    response.setHeader("X-Request-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    response.delayMs = qMax(response.delayMs, m_options.live.latencyMs);
+    return response;
+}
+
+HttpResponse Sandbox::handleDownloadHop(const HttpRequest &request, qint64 now)
+{
+    const FaultInjector::Kind fault = m_faults.draw();
+    const Caller caller = resolveCaller(request, now);
+    HttpResponse response;
+    if (FaultInjector::isStatusFault(fault)) {
+        m_stats.countFault();
+        response = FaultInjector::statusResponse(fault);
+    } else {
+        std::optional<RateDecision> decision;
+        if (m_options.countDownloadHop) {
+            m_stats.countApiCall(request.method, request.path, caller.clientId);
+            decision.emplace();
+            if (auto refused = spend(caller.clientId, now, &*decision))
+                response = *refused;
+        }
+        if (!decision || decision->allowed)
+            response = route(request, caller, true);
+        if (decision)
+            RateLimiter::applyHeaders(response, *decision);
+        if (fault != FaultInjector::Kind::None) {
+            m_stats.countFault();
+            FaultInjector::applyTransportFault(response, fault);
+        }
+    }
+    response.delayMs = qMax(response.delayMs, m_options.live.latencyMs);
+    return response;
+}
+
+HttpResponse Sandbox::route(const HttpRequest &request, const Caller &caller, bool documentsOnly)
+{
+    if (!caller.valid)
+        return OAuth::invalidToken();
+    const User &user = *caller.user;
+    ApiContext context;
+    context.principal.userId = user.id;
+    context.principal.login = user.login;
+    context.principal.clientId = caller.clientId;
+    context.principal.serviceAccount = user.serviceAccount;
+    context.principal.documentsPermission = user.documentsPermission;
+    context.apiBase = m_apiBase;
+    context.storageBase = m_storageBase;
+    // The core counts /rest calls and (with --count-download-hop) /fas hops itself.
+    context.countDownloadHop = [] {
+    };
+
+    const QByteArray companyHeader = request.header("Procore-Company-Id").trimmed();
+    if (!companyHeader.isEmpty()) {
+        bool ok = false;
+        context.companyId = companyHeader.toLongLong(&ok);
+        if (!ok || context.companyId <= 0)
+            return errorsString(400, QStringLiteral("Invalid Procore-Company-Id header!"));
+        if (!m_accounts->canSeeCompany(user, context.companyId))
+            return errorsString(403, QStringLiteral("You do not have access to this company."));
+    } else if (!documentsOnly && !(AccountsApi::needsNoCompanyHeader(request) && !user.serviceAccount)) {
+        return errorsString(400, QStringLiteral("Missing Procore-Company-Id header!"));
+    }
+    const qint64 companyId = context.companyId;
+    const Accounts *accounts = m_accounts.get();
+    context.canAccessProject = [accounts, &user, companyId](qint64 projectId) {
+        return accounts->canAccessProject(user, companyId, projectId);
+    };
+
+    if (!documentsOnly) {
+        if (auto response = m_accountsApi->handle(request, context))
+            return *response;
+    }
+    // Everything past accounts is Documents, which the viewer may not use (README).
+    if (!user.documentsPermission)
+        return errorsString(403, QStringLiteral("You do not have permission to access Documents."));
+    // A project the caller may not use (a service account's unpermitted project) is refused here,
+    // once for every Documents route; unknown projects are left to Documents (404).
+    const qint64 projectId = projectIdOf(request);
+    if (projectId != 0 && m_accounts->project(projectId) && !context.canAccessProject(projectId))
+        return errorsString(403, QStringLiteral("You do not have access to this project."));
+    if (auto response = routeDocuments(request, context))
+        return *response;
+    return errorsString(404, QStringLiteral("Not found"));
+}
+
+std::optional<HttpResponse> Sandbox::routeDocuments(const HttpRequest &request, const ApiContext &context)
+{
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    return m_documentsApi->handle(request, context);
+#else
+    Q_UNUSED(request)
+    Q_UNUSED(context)
+    return std::nullopt;
+#endif
+}
+
+HttpResponse Sandbox::handleStorage(const HttpRequest &request)
+{
+    const FaultInjector::Kind fault = m_faults.draw();
+    HttpResponse response;
+    if (FaultInjector::isStatusFault(fault)) {
+        m_stats.countFault();
+        response = FaultInjector::statusResponse(fault);
+    } else {
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+        response = m_storage->handle(request);
+#else
+        response = errorsString(404, QStringLiteral("Not found"));
+#endif
+        if (fault != FaultInjector::Kind::None) {
+            m_stats.countFault();
+            FaultInjector::applyTransportFault(response, fault);
+        }
+    }
+    m_stats.countStorageRequest(request, response);
+    response.delayMs = qMax(response.delayMs, m_options.live.latencyMs);
+    return response;
+}
+
+// --- persistence -----------------------------------------------------------------------------
+
+void Sandbox::loadState()
+{
+    if (!persistent())
+        return;
+    QFile file(m_dataDir + u'/' + stateFileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject state = QJsonDocument::fromJson(file.readAll()).object();
+    const QString seed = state.value(QStringLiteral("seed")).toString();
+    if (allSeeds().contains(seed))
+        m_seed = seed;
+    m_tokens.fromJson(state.value(QStringLiteral("tokens")).toObject());
+}
+
+void Sandbox::scheduleSave()
+{
+    if (m_saveScheduled)
+        return;
+    m_saveScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_saveScheduled = false;
+        saveState();
+    });
+}
+
+void Sandbox::saveState() const
+{
+    QSaveFile file(m_dataDir + u'/' + stateFileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    const QJsonObject state{{QStringLiteral("version"), 1},
+                            {QStringLiteral("seed"), m_seed},
+                            {QStringLiteral("tokens"), m_tokens.toJson()}};
+    file.write(QJsonDocument(state).toJson(QJsonDocument::Indented));
+    file.commit();
+}
+
+void Sandbox::save()
+{
+    if (!persistent() || !m_accounts)
+        return;
+    saveState();
+#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
+    m_documentsModel->save();
+#endif
+}
+
+} // namespace sandbox

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sandbox {
+
+QStringList allFaultKinds(); // "500", "502", "503", "reset", "truncate", "stall"
+QStringList allSeeds(); // "minimal", "demo", "large", "empty"
+
+// Settings that /_sandbox/config may change while the sandbox runs.
+struct LiveSettings
+{
+    int rateLimit = 3600; // calls per (scaled) hour per client application
+    int spikeLimit = 0; // calls per (scaled) 10 s per client application; 0 = off
+    double timeScale = 1.0; // an hour lasts 3600 / timeScale real seconds
+    int latencyMs = 0;
+    double faultRate = 0.0; // 0..1
+    QStringList faultKinds = allFaultKinds(); // the kinds faults are drawn from
+    int tokenLifetime = 5400; // access-token lifetime in real seconds
+    bool relaxedNames = false;
+
+    QJsonObject toJson() const;
+    // Applies the keys present in `object` (names as in tests/sandbox/README.md). On a bad value
+    // nothing is changed and *error says why.
+    bool apply(const QJsonObject &object, QString *error);
+};
+
+// The command line of tests/sandbox/README.md.
+struct SandboxOptions
+{
+    quint16 port = 0;
+    quint16 storagePort = 0;
+    QString seed = QStringLiteral("minimal");
+    QString dataDir; // empty: a temporary directory removed at exit
+    bool countDownloadHop = false;
+    std::optional<quint64> faultSeed; // unset: random, printed at start so a run can be repeated
+    LiveSettings live;
+};
+
+// Parses the arguments (arguments[0] is the program). Prints help/version and exits for --help;
+// returns nullopt with *error set on a bad switch or value.
+std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, QString *error);
+
+} // namespace sandbox
