@@ -16,21 +16,9 @@
 #include <QTimer>
 #include <QUuid>
 
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
 #include "documents/documentsapi.h"
 #include "documents/documentsmodel.h"
 #include "documents/storageservice.h"
-#else
-// Until the Documents part exists the sandbox serves accounts and OAuth only.
-namespace sandbox {
-class DocumentsModel
-{ };
-class StorageService
-{ };
-class DocumentsApi
-{ };
-} // namespace sandbox
-#endif
 
 namespace sandbox {
 
@@ -120,8 +108,9 @@ bool Sandbox::start(QString *error)
     if (persistent())
         m_tokens.setChangedCallback([this] { scheduleSave(); });
 
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
     m_documentsModel = std::make_unique<DocumentsModel>(m_dataDir);
+    // Without --data-dir nothing outlives the process: don't rewrite documents.json under load.
+    m_documentsModel->setAutoSave(persistent());
     m_documentsModel->setRelaxedNames(m_options.live.relaxedNames);
     if (!m_documentsModel->load()) {
         for (const Project &project : m_accounts->projects())
@@ -129,7 +118,6 @@ bool Sandbox::start(QString *error)
     }
     m_storage = std::make_unique<StorageService>(*m_documentsModel, m_dataDir);
     m_documentsApi = std::make_unique<DocumentsApi>(*m_documentsModel, *m_storage);
-#endif
 
     m_apiServer =
         std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleApi(r); }, spoolDir);
@@ -145,9 +133,7 @@ bool Sandbox::start(QString *error)
     }
     m_apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_apiServer->port()));
     m_storageBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_storageServer->port()));
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
     m_storage->setStorageBase(m_storageBase);
-#endif
     if (persistent())
         saveState();
     return true;
@@ -174,9 +160,6 @@ QStringList Sandbox::bannerLines() const
                  .arg(m_options.live.faultRate);
     lines << QStringLiteral("Data: %1%2")
                  .arg(m_dataDir, persistent() ? QString() : QStringLiteral(" (temporary)"));
-#ifndef TRESTLE_SANDBOX_HAS_DOCUMENTS
-    lines << QStringLiteral("Documents: not built into this sandbox (accounts and OAuth only)");
-#endif
     return lines;
 }
 
@@ -186,10 +169,10 @@ void Sandbox::applyLiveSettings()
     m_limiter.setLimits(live.rateLimit, live.spikeLimit, live.timeScale);
     m_faults.setRate(live.faultRate);
     m_faults.setKinds(live.faultKinds);
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
-    if (m_documentsModel)
+    if (m_documentsModel) {
         m_documentsModel->setRelaxedNames(live.relaxedNames);
-#endif
+        m_documentsModel->setTimeScale(live.timeScale);
+    }
 }
 
 bool Sandbox::applyConfig(const QJsonObject &object, QString *error)
@@ -220,24 +203,14 @@ QJsonObject Sandbox::info() const
             {QStringLiteral("companies"), companies},
             {QStringLiteral("fault_seed"), QString::number(m_faults.seed())},
             {QStringLiteral("count_download_hop"), m_options.countDownloadHop},
-            {QStringLiteral("documents"),
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
-             true
-#else
-             false
-#endif
-            }};
+            {QStringLiteral("documents"), true}};
 }
 
 std::optional<QJsonObject> Sandbox::projectState(qint64 projectId) const
 {
     if (!m_accounts->project(projectId))
         return std::nullopt;
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
     return m_documentsModel->stateJson(projectId);
-#else
-    return QJsonObject{{QStringLiteral("project_id"), projectId}};
-#endif
 }
 
 // --- dispatch --------------------------------------------------------------------------------
@@ -418,13 +391,7 @@ HttpResponse Sandbox::route(const HttpRequest &request, const Caller &caller, bo
 
 std::optional<HttpResponse> Sandbox::routeDocuments(const HttpRequest &request, const ApiContext &context)
 {
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
     return m_documentsApi->handle(request, context);
-#else
-    Q_UNUSED(request)
-    Q_UNUSED(context)
-    return std::nullopt;
-#endif
 }
 
 HttpResponse Sandbox::handleStorage(const HttpRequest &request)
@@ -435,11 +402,7 @@ HttpResponse Sandbox::handleStorage(const HttpRequest &request)
         m_stats.countFault();
         response = FaultInjector::statusResponse(fault);
     } else {
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
         response = m_storage->handle(request);
-#else
-        response = errorsString(404, QStringLiteral("Not found"));
-#endif
         if (fault != FaultInjector::Kind::None) {
             m_stats.countFault();
             FaultInjector::applyTransportFault(response, fault);
@@ -494,9 +457,7 @@ void Sandbox::save()
     if (!persistent() || !m_accounts)
         return;
     saveState();
-#ifdef TRESTLE_SANDBOX_HAS_DOCUMENTS
     m_documentsModel->save();
-#endif
 }
 
 } // namespace sandbox

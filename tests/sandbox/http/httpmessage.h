@@ -29,6 +29,7 @@ struct HttpRequest
     HeaderList headers;
     QByteArray peerHost; // e.g. "127.0.0.1"
     quint16 localPort = 0; // which listener received it (API port or storage port)
+    quint16 peerPort = 0; // the client's port: equal on two requests = one keep-alive connection
 
     // The body. Small bodies (< 8 MiB) are held in `body`; larger ones are spooled to a temporary
     // file whose path is `bodyFile` (removed after the handler returns, unless the handler moved

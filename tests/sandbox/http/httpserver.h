@@ -10,6 +10,14 @@ namespace sandbox {
 
 // A small HTTP/1.1 server (keep-alive, Content-Length and chunked request bodies, large bodies
 // spooled to disk, file bodies streamed with back-pressure). See httpmessage.h for why it exists.
+// Behaviour in short (details in httprequestparser.h and httpconnection.h):
+// - one request at a time per connection, so pipelined requests are answered in order;
+// - the head is limited to 64 KiB (431), malformed input gets 400/501/505 and a closed connection,
+//   and never reaches the handler; "Expect: 100-continue" is answered before the body is read;
+// - the server owns Content-Length, Transfer-Encoding, Connection and Date in responses (a
+//   handler's "Connection: close" is honoured; for HEAD, a handler's Content-Length is kept when
+//   it gives no body); 204/304 carry no body;
+// - query strings are decoded the way Rails does ('+' is a space).
 class HttpServer final : public QObject
 {
     Q_OBJECT
