@@ -1,0 +1,285 @@
+#include "core/api/storagetransfer.h"
+
+#include "core/api/apierrors.h"
+#include "core/api/connectioncontext.h"
+#include "core/api/tokenmanager.h"
+#include "core/api/urlpolicy.h"
+#include "core/common/logging.h"
+
+#include <QHttpMultiPart>
+#include <QIODevice>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace trestle {
+
+namespace {
+
+constexpr int kMaxRedirects = 5;
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+} // namespace
+
+StorageTransfer::StorageTransfer(std::shared_ptr<ConnectionContext> context, QNetworkAccessManager *nam,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_nam(nam)
+    , m_result(Error(Error::Kind::Internal, QStringLiteral("not finished")))
+{ }
+
+StorageTransfer::~StorageTransfer()
+{
+    if (m_retriedWithFreshToken && m_context->tokens())
+        m_context->tokens()->cancelWaiter(this);
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void StorageTransfer::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+QString StorageTransfer::endpoint() const
+{
+    switch (m_kind) {
+    case Kind::FormUpload:
+        return QStringLiteral("POST storage %1").arg(UrlPolicy::forLog(m_url));
+    case Kind::SegmentUpload:
+        return QStringLiteral("PUT storage %1").arg(UrlPolicy::forLog(m_url));
+    case Kind::Download:
+        break;
+    }
+    return QStringLiteral("GET download %1").arg(UrlPolicy::forLog(m_url));
+}
+
+void StorageTransfer::startFormUpload(const Upload &upload, QIODevice *data, const QString &fileName,
+                                      const QString &contentType)
+{
+    m_kind = Kind::FormUpload;
+    m_url = QUrl(upload.url);
+    QTimer::singleShot(0, this, [this, upload, data, fileName, contentType] {
+        if (m_aborted)
+            return;
+        if (Error e = UrlPolicy::checkServerUrl(m_url))
+            return finish(e);
+        auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        for (const auto &[name, value] : upload.fields) {
+            QHttpPart part;
+            part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                           QByteArray("form-data; name=\"" + name.toUtf8() + "\""));
+            part.setBody(value.toUtf8());
+            multipart->append(part);
+        }
+        QString safeName = fileName;
+        safeName.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
+        QHttpPart filePart;
+        filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
+                           QByteArray("form-data; name=\"file\"; filename=\"" + safeName.toUtf8() + "\""));
+        filePart.setHeader(QNetworkRequest::ContentTypeHeader,
+                           contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
+                                                 : contentType.toUtf8());
+        filePart.setBodyDevice(data); // streamed by QNAM, never read whole
+        m_total = data->isSequential() ? -1 : data->size();
+        multipart->append(filePart); // S3 ignores fields after the file: it goes last
+        QNetworkRequest request(m_url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.setTransferTimeout(int(m_timeout.count()));
+        QNetworkReply *reply = m_nam->post(request, multipart);
+        multipart->setParent(reply);
+        watch(reply);
+    });
+}
+
+void StorageTransfer::startSegmentUpload(const UploadSegment &segment, QIODevice *data)
+{
+    m_kind = Kind::SegmentUpload;
+    m_url = QUrl(segment.url);
+    QTimer::singleShot(0, this, [this, segment, data] {
+        if (m_aborted)
+            return;
+        if (Error e = UrlPolicy::checkServerUrl(m_url))
+            return finish(e);
+        QNetworkRequest request(m_url);
+        bool contentTypeGiven = false;
+        for (const auto &[name, value] : segment.headers) {
+            request.setRawHeader(name, value);
+            contentTypeGiven = contentTypeGiven || name.compare("content-type", Qt::CaseInsensitive) == 0;
+        }
+        if (!contentTypeGiven)
+            request.setRawHeader("Content-Type", "application/octet-stream");
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.setTransferTimeout(int(m_timeout.count()));
+        m_total = data->isSequential() ? segment.size : data->size();
+        watch(m_nam->put(request, data));
+    });
+}
+
+void StorageTransfer::startDownload(const QUrl &versionUrl, QIODevice *sink)
+{
+    m_kind = Kind::Download;
+    m_sink = sink;
+    m_url = versionUrl;
+    QTimer::singleShot(0, this, [this] {
+        if (m_aborted)
+            return;
+        if (Error e = UrlPolicy::checkServerUrl(m_url))
+            return finish(e);
+        // The token goes to the configured API host only; any other first hop gets none.
+        sendDownloadHop(m_url, UrlPolicy::sameOrigin(m_url, m_context->apiBase()));
+    });
+}
+
+void StorageTransfer::sendDownloadHop(const QUrl &url, bool withToken)
+{
+    QNetworkRequest request(url);
+    if (withToken && m_context->tokens())
+        request.setRawHeader("Authorization",
+                             "Bearer " + m_context->tokens()->current().accessToken.toUtf8());
+    // Manual: Qt would otherwise forward the Authorization header to the redirect target.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(int(m_timeout.count()));
+    QNetworkReply *reply = m_nam->get(request);
+    connect(reply, &QNetworkReply::readyRead, this, &StorageTransfer::onDownloadReadyRead);
+    watch(reply);
+}
+
+void StorageTransfer::watch(QNetworkReply *reply)
+{
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &StorageTransfer::onFinished);
+    if (m_kind == Kind::Download) {
+        connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64, qint64 total) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+                Q_EMIT progress(m_done, total);
+        });
+    } else {
+        connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+            m_done = sent;
+            Q_EMIT progress(sent, total);
+        });
+    }
+}
+
+void StorageTransfer::onDownloadReadyRead()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300)
+        return; // a redirect's or an error's body: read in onFinished
+    // Whatever is buffered now (QNAM's chunks), never the whole file at once.
+    while (reply->bytesAvailable() > 0) {
+        const QByteArray chunk = reply->read(qMin<qint64>(reply->bytesAvailable(), 1 << 20));
+        if (m_sink->write(chunk) != chunk.size()) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+            m_reply = nullptr;
+            return finish(Error(Error::Kind::LocalIo,
+                                tr("Cannot write the downloaded file: %1").arg(m_sink->errorString()),
+                                endpoint()));
+        }
+        m_done += chunk.size();
+    }
+}
+
+void StorageTransfer::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    if (m_aborted)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError code = reply->error();
+    if (m_kind == Kind::Download && status >= 200 && status < 300 && reply->isOpen())
+        onDownloadReadyRead();
+    if (m_finished)
+        return;
+    if (code != QNetworkReply::NoError && (status == 0 || int(code) < 200)) {
+        const bool timedOut = code == QNetworkReply::OperationCanceledError;
+        return finish(ApiErrors::fromNetwork(code, reply->errorString(), endpoint(), timedOut));
+    }
+    if (m_kind == Kind::Download && isRedirect(status)) {
+        const QUrl target = reply->url().resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
+        if (++m_hops > kMaxRedirects || !target.isValid())
+            return finish(
+                Error(Error::Kind::MalformedReply, tr("The download was redirected too often."), endpoint()));
+        if (Error e = UrlPolicy::checkServerUrl(target))
+            return finish(e);
+        m_url = target;
+        return sendDownloadHop(target, false); // never the token to a redirect target
+    }
+    if (m_kind == Kind::Download && status == 401 && m_hops == 0 && !m_retriedWithFreshToken
+        && UrlPolicy::sameOrigin(m_url, m_context->apiBase()) && m_context->tokens()) {
+        m_retriedWithFreshToken = true;
+        m_context->tokens()->requestFreshToken(m_context->tokens()->current().generation, this,
+                                               [this](const Result<TokenManager::Token> &t) {
+                                                   if (m_aborted)
+                                                       return;
+                                                   if (!t.ok())
+                                                       return finish(t.error());
+                                                   sendDownloadHop(m_url, true);
+                                               });
+        return;
+    }
+    if (status < 200 || status >= 300) {
+        const QByteArray body = reply->isOpen() ? reply->read(4096) : QByteArray();
+        return finish(ApiErrors::fromHttpStatus(status, body, endpoint()));
+    }
+    if (m_kind == Kind::SegmentUpload) {
+        m_etag = reply->rawHeader("ETag");
+        if (m_etag.isEmpty())
+            return finish(
+                ApiErrors::malformed(endpoint(), QByteArray(), QStringLiteral("no ETag in the answer")));
+    }
+    if (m_kind != Kind::Download && m_total >= 0 && m_done < m_total) {
+        // QNAM throttles uploadProgress; a fast upload may report nothing before it ends.
+        m_done = m_total;
+        Q_EMIT progress(m_done, m_total);
+    }
+    finish(Done{});
+}
+
+void StorageTransfer::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    if (m_context->tokens())
+        m_context->tokens()->cancelWaiter(this);
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    finish(Error(Error::Kind::Cancelled, tr("The transfer was cancelled.")));
+}
+
+void StorageTransfer::finish(Status result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_result = std::move(result);
+    if (!m_result.ok())
+        qCInfo(lcApi) << "storage transfer failed:" << m_result.error().toString();
+    Q_EMIT finished(this);
+}
+
+} // namespace trestle

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/api/apitypes.h"
+#include "core/common/result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace trestle {
+
+class ConnectionContext;
+
+// Byte transfers to and from storage (procore-api.md §6, §7). They are NOT API calls: they never
+// go through the RateLimitMeter, and the bearer token is sent only on a download's first hop when
+// that URL is on the configured API host — never to a storage host and never to a redirect
+// target (redirects are followed by hand for exactly that reason). Bytes are streamed from and
+// to QIODevices; nothing is read whole into memory.
+//
+// One object per transfer, like a KJob: start…() schedules, progress() reports, exactly one
+// finished() follows; result() then says how it went.
+class StorageTransfer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StorageTransfer)
+
+public:
+    StorageTransfer(std::shared_ptr<ConnectionContext> context, QNetworkAccessManager *nam,
+                    QObject *parent = nullptr);
+    ~StorageTransfer() override;
+
+    void setTimeout(std::chrono::milliseconds timeout); // no bytes for this long → Timeout
+
+    // Form upload (A): POST multipart to upload.url with every field verbatim, then the `file`
+    // part streamed from `data` (not owned; open, positioned at 0, alive until finished()).
+    void startFormUpload(const Upload &upload, QIODevice *data, const QString &fileName,
+                         const QString &contentType);
+    // Segmented upload (B): PUT `data` (exactly the segment's bytes; see RangeDevice) to the
+    // segment URL with exactly its headers. etag() holds the answer's ETag afterwards.
+    void startSegmentUpload(const UploadSegment &segment, QIODevice *data);
+    // Download: GET the version URL, follow the redirect to storage, write into `sink` as data
+    // arrives (not owned; open for writing; alive until finished()).
+    void startDownload(const QUrl &versionUrl, QIODevice *sink);
+    void abort();
+
+    const Status &result() const { return m_result; }
+    QByteArray etag() const { return m_etag; }
+    qint64 bytesDone() const { return m_done; }
+
+Q_SIGNALS:
+    void progress(qint64 bytesDone, qint64 bytesTotal); // total -1 when unknown
+    void finished(trestle::StorageTransfer *transfer);
+
+private:
+    enum class Kind { FormUpload, SegmentUpload, Download };
+
+    void sendDownloadHop(const QUrl &url, bool withToken);
+    void watch(QNetworkReply *reply);
+    void onFinished();
+    void onDownloadReadyRead();
+    void finish(Status result);
+    QString endpoint() const;
+
+    std::shared_ptr<ConnectionContext> m_context;
+    QNetworkAccessManager *m_nam;
+    std::chrono::milliseconds m_timeout{60000};
+    Kind m_kind = Kind::Download;
+    QPointer<QNetworkReply> m_reply;
+    QIODevice *m_sink = nullptr;
+    QUrl m_url;
+    Status m_result;
+    QByteArray m_etag;
+    qint64 m_done = 0;
+    qint64 m_total = -1; // upload size when known
+    int m_hops = 0;
+    bool m_retriedWithFreshToken = false;
+    bool m_aborted = false;
+    bool m_finished = false;
+};
+
+} // namespace trestle
