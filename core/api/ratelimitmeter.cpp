@@ -21,6 +21,7 @@ constexpr double kFreeBurstShare = 0.05;
 constexpr qint64 kResetRoundingMs = 1000;
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kEmitIntervalMs = 250; // snapshotChanged at most ~4 times a second
+constexpr qint64 kHoldReleaseSpacingMs = 20; // between callers released after a hold, spike limit unknown
 constexpr qint64 kMaxHoldMs = 24LL * 3600 * 1000; // a longer Retry-After/Reset is not believable
 constexpr int kMaxSearchSteps = 100000;
 // A described reset may lie this much beyond one window from now (clock skew between us and the server).
@@ -230,9 +231,11 @@ qint64 RateLimitMeter::earliestFeasible(qint64 t, Priority priority) const
 
 qint64 RateLimitMeter::holdSpacingMs() const
 {
+    // The release after a hold only has to avoid a thundering herd at the spike limit. The hourly
+    // budget is not the concern here (Background calls are paced by it anyway): spacing the
+    // release at the hourly pace made every caller that arrived meanwhile extend the stretch.
     const int spike = spikeLimitLocked();
-    const qint64 interval =
-        spike > 0 ? m_config.spikeWindow.count() / spike : m_config.hourWindow.count() / hourlyLimitLocked();
+    const qint64 interval = spike > 0 ? m_config.spikeWindow.count() / spike : kHoldReleaseSpacingMs;
     return std::clamp<qint64>(interval, 1, 1000);
 }
 

@@ -324,6 +324,23 @@ private Q_SLOTS:
         QVERIFY(!meter->snapshot().waitingUntil.isValid());
     }
 
+    // Regression: after a 503 + Retry-After with no spike limit known, the release after the hold
+    // was spaced at the hourly pace (1 s at 3,600/h) and every caller that arrived during that
+    // stretch extended it, so 60 concurrent calls took a minute after a one-second hold.
+    void releaseAfterHoldIsNotPacedAtTheHourlyRate()
+    {
+        auto meter = makeMeter();
+        meter->recordResponse(503, {}, {}, {}, "1");
+        qint64 last = 0;
+        for (int i = 0; i < 60; ++i)
+            last = std::max<qint64>(last, meter->acquire(Priority::Interactive).count());
+        QVERIFY2(last >= 1000, qPrintable(QString::number(last)));
+        QVERIFY2(last <= 1000 + 60 * 50, qPrintable(QString::number(last)));
+        // Well past the hold, a new caller goes at once even though others are still pending.
+        m_clock.advance(10000);
+        QCOMPARE(meter->acquire(Priority::Interactive), 0ms);
+    }
+
     void serviceUnavailableRetryAfter_data()
     {
         QTest::addColumn<QByteArray>("retryAfter");
