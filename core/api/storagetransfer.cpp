@@ -241,6 +241,17 @@ void StorageTransfer::onFinished()
         const QByteArray body = reply->isOpen() ? reply->read(4096) : QByteArray();
         return finish(ApiErrors::fromHttpStatus(status, body, endpoint()));
     }
+    if (m_kind == Kind::Download) {
+        // QNAM can report NoError for a body the server cut short after a full Content-Length:
+        // a short file must never pass for a complete one.
+        bool known = false;
+        const qint64 expected = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && m_done != expected)
+            return finish(
+                Error(Error::Kind::Network,
+                      tr("The download ended early (%1 of %2 bytes arrived).").arg(m_done).arg(expected),
+                      endpoint()));
+    }
     if (m_kind == Kind::SegmentUpload) {
         m_etag = reply->rawHeader("ETag");
         if (m_etag.isEmpty())
