@@ -14,6 +14,8 @@ packages=(
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools
     # fonts so screenshots show real text
     fonts-dejavu-core
+    # packaging: the .deb (dpkg-shlibdeps), its checks, and rendering the icons from the SVG
+    dpkg-dev file appstream desktop-file-utils librsvg2-bin
 )
 
 sudo_cmd=()

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash installer/bootstrap-debian.sh
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=1
 cmake --preset default >/dev/null
 cmake --build --preset default --target trestle trestle-sandbox
 

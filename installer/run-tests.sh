@@ -9,6 +9,9 @@ bash installer/bootstrap-debian.sh
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
+# Paths relative to the checkout, so a fresh clone in another folder (CI) reuses the cache.
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=1
 start=$(date +%s)
 
 echo "== formatting (clang-format, .clang-format)"

@@ -4,7 +4,7 @@
 
 namespace trestle {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(const QUrl &demoUrl, QWidget *parent) : QMainWindow(parent), m_demoUrl(demoUrl)
 {
     setWindowTitle(tr("Trestle"));
     setCentralWidget(new QLabel(tr("Trestle"), this));

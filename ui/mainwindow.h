@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 
 namespace trestle {
 
@@ -10,8 +11,12 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // demoUrl: the bundled sandbox's base URL when started by the demo, else empty.
+    explicit MainWindow(const QUrl &demoUrl = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+private:
+    QUrl m_demoUrl;
 };
 
 } // namespace trestle
