@@ -63,7 +63,10 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The resources live in the static trestle_ui library; the linker drops them unless asked.
+    Q_INIT_RESOURCE(resources);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/trestle.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trestle.Trestle"));
     trestle::MainWindow window(demoUrl);
     window.show();
     return app.exec();

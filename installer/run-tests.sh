@@ -21,6 +21,9 @@ echo "== build: default preset"
 cmake --preset default >/dev/null
 cmake --build --preset default
 
+echo "== package: build, install, run and remove the .deb"
+installer/test-package.sh build/default
+
 echo "== build: sanitize preset"
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize
