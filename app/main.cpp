@@ -1,13 +1,22 @@
 #include "core/common/logfile.h"
+#include "core/db/database.h"
+#include "core/db/profilerepository.h"
+#include "core/secrets/secretstore.h"
+#include "core/services/connectionmanager.h"
+#include "core/services/ratelimitmeters.h"
+#include "core/transfer/transfercommand.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
+#include <QMessageBox>
 #include <QUrl>
 
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -23,23 +32,69 @@ bool wantsNoGui(int argc, char *argv[])
     return false;
 }
 
+bool isTransferVerb(const char *arg)
+{
+    static const char *const verbs[] = {"analyze", "copy",   "sync",  "migrate",
+                                        "jobs",    "resume", "retry", "report"};
+    for (const char *verb : verbs) {
+        if (qstrcmp(arg, verb) == 0)
+            return true;
+    }
+    return false;
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Trestle"));
+    QCoreApplication::setApplicationName(QStringLiteral("Trestle"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRESTLE_VERSION));
+}
+
+// `trestle <verb> …`: the same engine without widgets, for scheduled and unattended runs.
+int runTransferCommand(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    trestle::LogFile::install();
+    trestle::Database database;
+    if (const trestle::Status opened = database.open(); !opened.ok()) {
+        fprintf(stderr, "%s\n", qPrintable(opened.error().toString()));
+        return trestle::TransferCommand::JobError;
+    }
+    QFile out;
+    QFile err;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    trestle::TransferCommand command(database, &out, &err);
+    command.setProgressLine(isatty(STDERR_FILENO));
+    QObject::connect(&command, &trestle::TransferCommand::finished, &app, &QCoreApplication::exit);
+    command.start(app.arguments());
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && isTransferVerb(argv[1]))
+        return runTransferCommand(argc, argv);
+
+    // WebEngine (the Sign in with Procore page) asks for a shared GL context before the app exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     std::unique_ptr<QCoreApplication> application;
     if (wantsNoGui(argc, argv))
         application = std::make_unique<QCoreApplication>(argc, argv);
     else
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication &app = *application;
-    QCoreApplication::setOrganizationName(QStringLiteral("Trestle"));
-    QCoreApplication::setApplicationName(QStringLiteral("Trestle"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TRESTLE_VERSION));
+    setApplicationNames();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Move construction project files between Procore and file shares."));
+        "main",
+        "Move construction project files between Procore and file shares.\n\n"
+        "Without a command, opens the window. Commands (trestle <command> --help for each):\n"
+        "  analyze, copy, sync, migrate, jobs, resume, retry, report"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
@@ -49,8 +104,6 @@ int main(int argc, char *argv[])
         QStringLiteral("url"));
     parser.addOption(demoOption);
     parser.process(app);
-
-    trestle::LogFile::install();
 
     QUrl demoUrl;
     if (parser.isSet(demoOption)) {
@@ -63,11 +116,30 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The demo keeps its connections, journal and logs apart from the real ones.
+    if (!demoUrl.isEmpty())
+        QCoreApplication::setApplicationName(QStringLiteral("Trestle Demo"));
+
+    trestle::LogFile::install();
+
     // The resources live in the static trestle_ui library; the linker drops them unless asked.
     Q_INIT_RESOURCE(resources);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/trestle.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trestle.Trestle"));
-    trestle::MainWindow window(demoUrl);
+    // The engine's parts, wired once here (DESIGN.md: app/ is wiring only).
+    trestle::Database database;
+    if (const trestle::Status opened = database.open(); !opened.ok()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Trestle"),
+                              QCoreApplication::translate("main", "Trestle cannot open its database: %1")
+                                  .arg(opened.error().toString()));
+        return 1;
+    }
+    trestle::ProfileRepository profiles(database);
+    trestle::SecretStore secrets;
+    trestle::RateLimitMeters meters;
+    trestle::ConnectionManager connections({&profiles, &secrets, &meters});
+
+    trestle::MainWindow window(&connections, demoUrl);
     window.show();
     return app.exec();
 }

@@ -17,7 +17,9 @@ demo_dir="${TRESTLE_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/trestle-demo}
 mkdir -p "$demo_dir"
 
 sandbox_out="$demo_dir/sandbox.out"
+# Fixed ports, so the connections the demo saves still point at the sandbox next time.
 build/default/tests/sandbox/trestle-sandbox --seed demo --time-scale 6 \
+    --port "${TRESTLE_DEMO_PORT:-47810}" --storage-port "${TRESTLE_DEMO_STORAGE_PORT:-47811}" \
     --data-dir "$demo_dir/sandbox" >"$sandbox_out" 2>"$demo_dir/sandbox.log" &
 sandbox_pid=$!
 trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true' EXIT

@@ -1,3 +1,15 @@
 target_sources(trestle_ui PRIVATE
     mainwindow.h mainwindow.cpp
+    wizard/wizardpageids.h
+    wizard/wizardstyle.h wizard/wizardstyle.cpp
+    wizard/redirectcatchingpage.h wizard/redirectcatchingpage.cpp
+    wizard/platformpage.h wizard/platformpage.cpp
+    wizard/credentialspage.h wizard/credentialspage.cpp
+    wizard/sharepage.h wizard/sharepage.cpp
+    wizard/signinpage.h wizard/signinpage.cpp
+    wizard/projectpage.h wizard/projectpage.cpp
+    wizard/testpage.h wizard/testpage.cpp
+    wizard/connectionwizard.h wizard/connectionwizard.cpp
+    connections/connectionlistmodel.h connections/connectionlistmodel.cpp
+    connections/connectionmanagerdialog.h connections/connectionmanagerdialog.cpp
 )

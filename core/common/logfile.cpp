@@ -79,7 +79,9 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
                 rotateLocked(s);
         }
     }
-    fputs(line.toLocal8Bit().constData(), stderr);
+    // The terminal gets warnings and worse only: the command line's own output stays readable.
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        fputs(line.toLocal8Bit().constData(), stderr);
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 namespace trestle {
 
 // Sends Qt's log messages (qDebug/qInfo/qWarning/qCritical and every QLoggingCategory) to a
-// rotating file in the standard log location, and still to stderr. Messages are scrubbed of
+// rotating file in the standard log location; warnings and worse also to stderr. Messages are scrubbed of
 // anything that looks like a bearer token or an OAuth secret before they are written: tokens
 // must never be logged in the first place, this is the second line of defence.
 class LogFile final

@@ -18,3 +18,13 @@ target_sources(trestle_core_store PRIVATE
     store/streampump.h store/streampump.cpp
     store/writesession.h store/writesession.cpp
 )
+# ProcoreStore (pstore).
+target_sources(trestle_core_store PRIVATE
+    store/procorecache.h store/procorecache.cpp
+    store/procoreindex.cpp
+    store/procorejobs.h store/procorejobs.cpp
+    store/procoremovejob.h store/procoremovejob.cpp
+    store/procorereadjob.h store/procorereadjob.cpp
+    store/procorestore.h store/procorestore.cpp
+    store/procorewritejob.h store/procorewritejob.cpp
+)

@@ -1,1 +1,16 @@
-# Sources of core/transfer (target_sources into trestle_core).
+# Sources of core/transfer: job policies, the planner (walk, compare, write the plan) and the
+# engine (a control thread dispatching the journal's items to worker threads).
+target_sources(trestle_core_transfer PRIVATE
+    transfer/engineprogress.h transfer/engineprogress.cpp
+    transfer/itemfilter.h transfer/itemfilter.cpp
+    transfer/itemtask.h transfer/itemtask.cpp
+    transfer/jobplanner.h transfer/jobplanner.cpp
+    transfer/jobpolicies.h transfer/jobpolicies.cpp
+    transfer/jobrunner.h transfer/jobrunner.cpp
+    transfer/planbuilder.h transfer/planbuilder.cpp
+    transfer/plansummary.h transfer/plansummary.cpp
+    transfer/transfercommand.h transfer/transfercommand.cpp
+    transfer/transferengine.h transfer/transferengine.cpp
+    transfer/transferworker.h transfer/transferworker.cpp
+    transfer/treewalker.h transfer/treewalker.cpp
+)

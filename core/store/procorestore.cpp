@@ -1,0 +1,378 @@
+#include "core/store/procorestore.h"
+
+#include "core/api/procoreclient.h"
+#include "core/store/namerules.h"
+#include "core/store/procorejobs.h"
+#include "core/store/procoremovejob.h"
+#include "core/store/procorereadjob.h"
+#include "core/store/procorewritejob.h"
+
+namespace trestle {
+
+namespace {
+
+Error notFound(const StorePath &path)
+{
+    return Error(Error::Kind::NotFound,
+                 ProcoreStore::tr("\u201C%1\u201D does not exist in Procore.").arg(path.toString()));
+}
+
+Error exists(const StorePath &path)
+{
+    return Error(Error::Kind::Conflict,
+                 ProcoreStore::tr("\u201C%1\u201D already exists.").arg(path.toString()));
+}
+
+// An item whose name from the server no StorePath can hold: listed, but not usable.
+Entry unusable(const QString &name, const StorePath &folder, bool isFolder, const QString &why)
+{
+    Entry entry;
+    entry.name = name;
+    entry.path = folder;
+    entry.kind = Entry::Kind::Other;
+    entry.note = ProcoreStore::tr("This %1 cannot be used: %2")
+                     .arg(isFolder ? ProcoreStore::tr("folder") : ProcoreStore::tr("file"), why);
+    return entry;
+}
+
+} // namespace
+
+ProcoreStore::ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName, QObject *parent)
+    : Store(parent), m_client(client), m_projectId(projectId), m_projectName(std::move(projectName))
+{ }
+
+ProcoreStore::~ProcoreStore() = default;
+
+QString ProcoreStore::displayName() const
+{
+    return tr("Procore: %1").arg(m_projectName.isEmpty() ? QString::number(m_projectId) : m_projectName);
+}
+
+StoreLimits ProcoreStore::limits() const
+{
+    return StoreLimits::procoreDocuments();
+}
+
+Error ProcoreStore::checkNewName(const StorePath &path) const
+{
+    const StoreLimits rules = limits();
+    QList<NameViolation> violations = NameRules::validateName(path.name(), rules);
+    if (rules.maxPathLength > 0
+        && NameRules::measure(path.toString(), rules.lengthUnit) > rules.maxPathLength)
+        violations.append(NameRules::validate(path, rules).constLast());
+    if (violations.isEmpty())
+        return {};
+    QStringList reasons;
+    for (const NameViolation &violation : std::as_const(violations))
+        reasons.append(violation.reason);
+    return Error(Error::Kind::InvalidName,
+                 tr("\u201C%1\u201D cannot be created in Procore: %2")
+                     .arg(path.toString(), reasons.join(QLatin1Char(' '))),
+                 NameViolation::kindName(violations.constFirst().kind));
+}
+
+Error ProcoreStore::storeError(const Error &error, const StorePath &path)
+{
+    if (error.httpStatus() == 422 && error.detail().contains(QLatin1String("\"name\""))) {
+        if (error.detail().contains(QLatin1String("taken"), Qt::CaseInsensitive))
+            return Error(Error::Kind::Conflict, exists(path).message(), error.detail()).setHttpStatus(422);
+        // The server's own reason is in the client's message already.
+        return Error(Error::Kind::InvalidName,
+                     tr("Procore does not accept the name \u201C%1\u201D. %2")
+                         .arg(path.name(), error.message()),
+                     error.detail())
+            .setHttpStatus(422);
+    }
+    if (error.kind() == Error::Kind::NotFound)
+        return Error(Error::Kind::NotFound, notFound(path).message(), error.detail())
+            .setHttpStatus(error.httpStatus());
+    return error;
+}
+
+ProcoreNode ProcoreStore::fileNode(const File &file, const StorePath &path)
+{
+    ProcoreNode node;
+    node.id = file.id;
+    node.entry.name = file.name;
+    node.entry.path = path;
+    node.entry.kind = Entry::Kind::File;
+    node.entry.size = file.size;
+    node.entry.modified = file.updatedAt.isValid() ? file.updatedAt : file.createdAt;
+    node.entry.backendId = QString::number(file.id);
+    if (!file.versions.isEmpty()) {
+        // Newest first (sandbox README); with show_latest_file_version_only it is the only one.
+        const FileVersion &current = file.versions.constFirst();
+        node.downloadUrl = current.url;
+        node.entry.versionCount = qMax(int(file.versions.size()), current.number);
+        if (node.entry.size < 0)
+            node.entry.size = current.size;
+    }
+    return node;
+}
+
+ProcoreNode ProcoreStore::folderNode(const Folder &folder, const StorePath &path)
+{
+    ProcoreNode node;
+    node.id = folder.id;
+    node.entry.name = folder.name;
+    node.entry.path = path;
+    node.entry.kind = Entry::Kind::Folder;
+    node.entry.modified = folder.updatedAt;
+    node.entry.backendId = QString::number(folder.id);
+    return node;
+}
+
+void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
+                                 std::function<void(Result<QList<Entry>>)> done)
+{
+    QPointer<ProcoreStore> self(this);
+    ProcoreClient::FolderQuery query;
+    query.latestVersionOnly = true; // the current version's URL is all a download needs
+    auto handle = [self, folder, done](Result<Folder> reply) {
+        if (!self)
+            return;
+        if (!reply.ok())
+            return done(storeError(reply.error(), folder));
+        const Folder &listed = reply.value();
+        if (listed.isDeleted) {
+            // GET /folders/{id} still shows a folder in the recycle bin: for the store it is gone.
+            self->m_cache.forget(folder);
+            return done(notFound(folder));
+        }
+        if (folder.isRoot())
+            self->m_cache.setRootId(listed.id);
+        QList<Entry> entries;
+        QList<ProcoreNode> nodes;
+        for (const Folder &child : listed.folders) {
+            if (child.isDeleted)
+                continue;
+            const Result<StorePath> path = folder.child(child.name);
+            if (!path.ok()) {
+                entries.append(unusable(child.name, folder, true, path.error().message()));
+                continue;
+            }
+            nodes.append(folderNode(child, path.value()));
+            entries.append(nodes.constLast().entry);
+        }
+        for (const File &child : listed.files) {
+            if (child.isDeleted)
+                continue;
+            const Result<StorePath> path = folder.child(child.name);
+            if (!path.ok()) {
+                entries.append(unusable(child.name, folder, false, path.error().message()));
+                continue;
+            }
+            nodes.append(fileNode(child, path.value()));
+            entries.append(nodes.constLast().entry);
+        }
+        self->m_cache.setChildren(folder, nodes);
+        done(std::move(entries));
+    };
+    if (folder.isRoot() || folderId <= 0)
+        m_client->rootFolder(m_projectId, query, handle);
+    else
+        m_client->folder(m_projectId, folderId, query, handle);
+}
+
+void ProcoreStore::resolve(const StorePath &path, std::function<void(Result<ProcoreNode>)> done)
+{
+    if (std::optional<ProcoreNode> known = m_cache.node(path))
+        return done(*known);
+    const StorePath parent = path.parent();
+    if (m_cache.childrenKnown(parent))
+        return done(notFound(path));
+    QPointer<ProcoreStore> self(this);
+    resolve(parent, [self, path, parent, done](Result<ProcoreNode> folder) {
+        if (!self)
+            return;
+        if (!folder.ok())
+            return done(folder.error().kind() == Error::Kind::NotFound ? notFound(path) : folder.error());
+        if (!folder.value().isFolder())
+            return done(notFound(path));
+        self->fetchChildren(parent, folder.value().id, [self, path, done](Result<QList<Entry>> listed) {
+            if (!self)
+                return;
+            if (!listed.ok())
+                return done(listed.error());
+            if (std::optional<ProcoreNode> found = self->m_cache.node(path))
+                return done(*found);
+            done(notFound(path));
+        });
+    });
+}
+
+ListJob *ProcoreStore::list(const StorePath &folder)
+{
+    QPointer<ProcoreStore> self(this);
+    return new ProcoreListJob(folder, [self, folder](ProcoreListJob *job) {
+        if (!self)
+            return job->fail(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        self->resolve(folder,
+                      procoreGuard<ProcoreListJob, Result<ProcoreNode>>(
+                          job, [self, job, folder](Result<ProcoreNode> node) {
+                              if (!node.ok())
+                                  return job->fail(node.error());
+                              if (!node.value().isFolder() || !self)
+                                  return job->fail(notFound(folder));
+                              self->fetchChildren(folder, node.value().id,
+                                                  procoreGuard<ProcoreListJob, Result<QList<Entry>>>(
+                                                      job, [job](Result<QList<Entry>> entries) {
+                                                          if (!entries.ok())
+                                                              return job->fail(entries.error());
+                                                          job->succeed(entries.takeValue());
+                                                      }));
+                          }));
+    });
+}
+
+StatJob *ProcoreStore::stat(const StorePath &path)
+{
+    QPointer<ProcoreStore> self(this);
+    return new ProcoreStatJob(path, [self, path](ProcoreStatJob *job) {
+        if (!self)
+            return job->fail(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        self->resolve(path,
+                      procoreGuard<ProcoreStatJob, Result<ProcoreNode>>(job, [job](Result<ProcoreNode> node) {
+                          if (!node.ok())
+                              return job->fail(node.error());
+                          job->succeed(node.value().entry);
+                      }));
+    });
+}
+
+StoreJob *ProcoreStore::makeFolder(const StorePath &path)
+{
+    QPointer<ProcoreStore> self(this);
+    const Error invalid = path.isRoot() ? Error(Error::Kind::Conflict, tr("The top folder already exists."))
+                                        : checkNewName(path);
+    return new ProcoreTaskJob([self, path, invalid](ProcoreTaskJob *job) {
+        if (invalid)
+            return job->finish(invalid);
+        if (!self)
+            return job->finish(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        const StorePath parent = path.parent();
+        self->resolve(parent,
+                      procoreGuard<ProcoreTaskJob, Result<ProcoreNode>>(
+                          job, [self, job, path, parent](Result<ProcoreNode> folder) {
+                              if (!folder.ok())
+                                  return job->finish(folder.error().kind() == Error::Kind::NotFound
+                                                         ? notFound(path)
+                                                         : folder.error());
+                              if (!folder.value().isFolder() || !self)
+                                  return job->finish(notFound(path));
+                              const qint64 parentId = folder.value().id;
+                              auto create = [self, job, path, parentId] {
+                                  if (self->m_cache.clash(path))
+                                      return job->finish(exists(path));
+                                  // The client answers an existing folder as success after "name taken"; the
+                                  // parent's children are known here, so that only happens in a race with
+                                  // another writer.
+                                  self->m_client->createFolder(
+                                      self->m_projectId, parentId, path.name(),
+                                      procoreGuard<ProcoreTaskJob, Result<Folder>>(
+                                          job, [self, job, path](Result<Folder> created) {
+                                              if (!created.ok())
+                                                  return job->finish(storeError(created.error(), path));
+                                              if (self) {
+                                                  self->m_cache.put(folderNode(created.value(), path));
+                                                  self->m_cache.setEmpty(path);
+                                              }
+                                              job->finish();
+                                          }));
+                              };
+                              if (self->m_cache.childrenKnown(parent))
+                                  return create();
+                              self->fetchChildren(parent, parentId,
+                                                  procoreGuard<ProcoreTaskJob, Result<QList<Entry>>>(
+                                                      job, [self, job, create](Result<QList<Entry>> listed) {
+                                                          if (!listed.ok())
+                                                              return job->finish(listed.error());
+                                                          if (!self)
+                                                              return job->finish(
+                                                                  Error(Error::Kind::Internal,
+                                                                        tr("The Procore store is gone.")));
+                                                          create();
+                                                      }));
+                          }));
+    });
+}
+
+StoreJob *ProcoreStore::move(const StorePath &from, const StorePath &to)
+{
+    Error invalid;
+    if (from.isRoot())
+        invalid = Error(Error::Kind::InvalidName, tr("The top folder cannot be moved."));
+    else if (to.isRoot())
+        invalid = Error(Error::Kind::Conflict, tr("The top folder already exists."));
+    else if (from == to || from.isAncestorOf(to))
+        invalid = Error(Error::Kind::InvalidName,
+                        tr("\u201C%1\u201D cannot be moved into itself.").arg(from.toString()));
+    else
+        invalid = checkNewName(to);
+    return new ProcoreMoveJob(this, from, to, invalid);
+}
+
+StoreJob *ProcoreStore::remove(const StorePath &path, RemoveMode mode)
+{
+    QPointer<ProcoreStore> self(this);
+    return new ProcoreTaskJob([self, path, mode](ProcoreTaskJob *job) {
+        if (path.isRoot())
+            return job->finish(Error(Error::Kind::InvalidName, tr("The top folder cannot be deleted.")));
+        if (!self)
+            return job->finish(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        self->resolve(
+            path,
+            procoreGuard<ProcoreTaskJob, Result<ProcoreNode>>(
+                job, [self, job, path, mode](Result<ProcoreNode> node) {
+                    if (!node.ok() || !self)
+                        return job->finish(node.ok() ? notFound(path) : node.error());
+                    const qint64 id = node.value().id;
+                    auto done = procoreGuard<ProcoreTaskJob, Result<Done>>(
+                        job, [self, job, path](Result<Done> removed) {
+                            if (!removed.ok())
+                                return job->finish(storeError(removed.error(), path));
+                            if (self)
+                                self->m_cache.forget(path); // to the recycle bin, with everything below it
+                            job->finish();
+                        });
+                    if (!node.value().isFolder())
+                        return self->m_client->deleteFile(self->m_projectId, id, done);
+                    if (mode == RemoveMode::Recursive)
+                        return self->m_client->deleteFolder(self->m_projectId, id, done);
+                    auto removeIfEmpty = [self, job, path, id, done](bool empty) {
+                        if (!empty)
+                            return job->finish(
+                                Error(Error::Kind::Conflict,
+                                      tr("The folder \u201C%1\u201D is not empty.").arg(path.toString())));
+                        self->m_client->deleteFolder(self->m_projectId, id, done);
+                    };
+                    if (self->m_cache.childrenKnown(path))
+                        return removeIfEmpty(self->m_cache.children(path).isEmpty());
+                    self->fetchChildren(path, id,
+                                        procoreGuard<ProcoreTaskJob, Result<QList<Entry>>>(
+                                            job, [self, job, removeIfEmpty](Result<QList<Entry>> listed) {
+                                                if (!listed.ok() || !self)
+                                                    return job->finish(
+                                                        listed.ok() ? Error(Error::Kind::Internal,
+                                                                            tr("The Procore store is gone."))
+                                                                    : listed.error());
+                                                // Also items with unusable names count: they are there.
+                                                removeIfEmpty(listed.value().isEmpty());
+                                            }));
+                }));
+    });
+}
+
+StoreJob *ProcoreStore::readInto(const StorePath &path, QIODevice *sink)
+{
+    return new ProcoreReadJob(this, path, sink);
+}
+
+StoreJob *ProcoreStore::writeFrom(const StorePath &path, QIODevice *source, qint64 size,
+                                  const QDateTime &mtime, WriteMode mode)
+{
+    Q_UNUSED(mtime) // Procore keeps its own timestamps (limits().keepsTimestamps is false)
+    return new ProcoreWriteJob(this, path, source, size, mode);
+}
+
+} // namespace trestle

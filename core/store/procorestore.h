@@ -1,0 +1,114 @@
+#pragma once
+
+#include "core/api/apitypes.h"
+#include "core/store/procorecache.h"
+#include "core/store/store.h"
+
+#include <QPointer>
+
+#include <functional>
+
+namespace trestle {
+
+class ProcoreClient;
+
+// One Procore project's Documents as a Store (procore-api.md §5–§8, §12; DESIGN.md "API
+// economy"). Every API call goes through the given ProcoreClient (not owned; same thread; it must
+// outlive the store). Costs, in API calls (storage transfers are not API calls):
+//  - list(folder): 1 (GET /folders[/{id}], not paginated); the ids of every child are cached, so a
+//    later stat/read/write/move of a child costs no lookup call. Listing a folder whose own id is
+//    not known yet lists its ancestors first (1 each, only once).
+//  - indexProject(): the whole project through the flat documents index at per_page 2,000:
+//    ceil(N / 2000) calls for N items, and it fills the cache for every folder.
+//  - changedSince(T): one call (plus pages) with filters[updated_at]=T...; deletions are not in
+//    the index (deleted items vanish from it), so they are not reported.
+//  - stat(path): 0 when the parent was listed (or indexed); else the listing of the parent.
+//  - writeFrom, a new file: form upload (size <= formUploadLimit(), default 100 MiB) = create
+//    upload + create file = 2; segmented upload (larger) = create upload + complete upload +
+//    create file = 3 (the complete PATCH is an API call of its own; 2 is not reachable for it).
+//    A new version of a known file: the same with PATCH /files/{id} instead of the create = 2/3,
+//    never a duplicate. Budget saver (deprecated `file[data]`): 1 for a new file.
+//  - readInto: 0 with a cached download URL (the download hop is not counted by default), +1
+//    (GET /files/{id}) when the signed storage URL has expired (403), at most once.
+//  - makeFolder/move/remove: 1 each (+1 to list a parent whose children are not known, where the
+//    answer decides: an existing folder, a non-empty folder).
+// Bytes are streamed from and to disk; a sequential source is first spooled to a temporary file
+// (a segmented upload needs each segment's sha256 before the first byte is sent, and a form
+// upload must not start with fewer bytes than announced).
+//
+// Threading: one ProcoreStore per thread, with that thread's ProcoreClient.
+class ProcoreStore final : public Store
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcoreStore)
+
+public:
+    ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName, QObject *parent = nullptr);
+    ~ProcoreStore() override;
+
+    static constexpr qint64 DefaultFormUploadLimit = Q_INT64_C(100) * 1024 * 1024;
+    static constexpr qint64 MinSegmentSize = Q_INT64_C(5) * 1024 * 1024; // procore-api.md §6 B
+    static constexpr qint64 DefaultSegmentSize = Q_INT64_C(64) * 1024 * 1024;
+
+    qint64 projectId() const { return m_projectId; }
+    ProcoreClient *client() const { return m_client; }
+
+    // Uses the deprecated single-call `file[data]` upload for new files (1 call instead of 2).
+    void setBudgetSaver(bool enabled) { m_budgetSaver = enabled; }
+    bool budgetSaver() const { return m_budgetSaver; }
+    // Files up to this size take the form upload (2 calls), larger ones the segmented upload.
+    void setFormUploadLimit(qint64 bytes) { m_formUploadLimit = qMax<qint64>(0, bytes); }
+    qint64 formUploadLimit() const { return m_formUploadLimit; }
+    // Segment size of segmented uploads; at least MinSegmentSize.
+    void setSegmentSize(qint64 bytes) { m_segmentSize = qMax(MinSegmentSize, bytes); }
+    qint64 segmentSize() const { return m_segmentSize; }
+
+    // Every folder and file of the project (paths from the root) through the flat documents
+    // index, in as few calls as its page size allows; fills the path→id cache for all of them.
+    ListJob *indexProject();
+    // Items created or changed at or after `since` (one call plus pages); updates the cache.
+    // Items whose folder is not known to the cache are reported with the path their parents give
+    // when those are in the same answer, else left out.
+    ListJob *changedSince(const QDateTime &since);
+
+    QString displayName() const override;
+    StoreLimits limits() const override;
+    Capabilities capabilities() const override { return NoCapabilities; }
+
+    ListJob *list(const StorePath &folder) override;
+    StatJob *stat(const StorePath &path) override;
+    StoreJob *makeFolder(const StorePath &path) override;
+    StoreJob *move(const StorePath &from, const StorePath &to) override;
+    StoreJob *remove(const StorePath &path, RemoveMode mode = RemoveMode::OnlyIfEmpty) override;
+    StoreJob *readInto(const StorePath &path, QIODevice *sink) override;
+    StoreJob *writeFrom(const StorePath &path, QIODevice *source, qint64 size, const QDateTime &mtime,
+                        WriteMode mode = WriteMode::Replace) override;
+
+    // For the store's own jobs ------------------------------------------------------------
+    ProcorePathCache &cache() { return m_cache; }
+    // The item at path: from the cache, or by listing the parent (recursively) when the parent's
+    // children are not known. NotFound when it does not exist.
+    void resolve(const StorePath &path, std::function<void(Result<ProcoreNode>)> done);
+    // Lists one folder (1 call), replaces its children in the cache, returns every entry (also
+    // unusable names as Entry::Kind::Other).
+    void fetchChildren(const StorePath &folder, qint64 folderId,
+                       std::function<void(Result<QList<Entry>>)> done);
+    // InvalidName if limits() do not allow path (its last name and its length).
+    Error checkNewName(const StorePath &path) const;
+    // Store errors from client errors: 422 on a name → InvalidName with the server's reason, or
+    // Conflict for "has already been taken"; the rest as the client reported it.
+    static Error storeError(const Error &error, const StorePath &path);
+    static ProcoreNode fileNode(const File &file, const StorePath &path);
+    static ProcoreNode folderNode(const Folder &folder, const StorePath &path);
+
+private:
+    ProcoreClient *const m_client;
+    const qint64 m_projectId;
+    const QString m_projectName;
+    ProcorePathCache m_cache;
+    bool m_budgetSaver = false;
+    qint64 m_formUploadLimit = DefaultFormUploadLimit;
+    qint64 m_segmentSize = DefaultSegmentSize;
+};
+
+} // namespace trestle

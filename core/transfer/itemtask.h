@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/db/journaltypes.h"
+#include "core/store/store.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryFile>
+
+#include <memory>
+
+namespace trestle {
+
+// Does one journal item on a worker thread, with that thread's stores: make a folder, delete, or
+// move one file's bytes the cheapest way the two stores allow:
+//  - the source opens a random-access device  -> destination writeFrom() (local -> anything);
+//  - the destination takes pushed bytes       -> source readInto() a WriteSession (anything -> local);
+//  - neither                                  -> source readInto() a temporary file, then writeFrom().
+// An item left in flight by a crash (needsVerify) is first checked against the destination: a
+// file already there with the right size (and time, where the destination keeps times) is done
+// without moving a byte again, so a retried create never makes a duplicate.
+//
+// Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled and
+// leaves nothing half-written behind (the stores' writes are atomic).
+class ItemTask final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ItemTask)
+
+public:
+    ItemTask(JobItem item, Store *source, Store *destination, qint64 mtimeToleranceMs,
+             QObject *parent = nullptr);
+    ~ItemTask() override;
+
+    void start();
+    void kill();
+    const JobItem &item() const { return m_item; }
+
+Q_SIGNALS:
+    // The outcome as the engine records it (Done or Failed; the engine decides about retries).
+    void finished(const trestle::ItemOutcome &outcome);
+    // Bytes of this item moved so far.
+    void progress(qint64 bytes);
+
+private:
+    enum class Step { Verify, Run, ConflictCheck };
+
+    void verify();
+    void run();
+    void runCopy();
+    void copyThroughTempFile();
+    void watch(StoreJob *job, Step step);
+    void jobFinished(StoreJob *job, Step step);
+    void afterTempDownload(StoreJob *job);
+    // The file at the destination is the one this item was to write.
+    bool destinationMatches(const Entry &entry) const;
+    void finishDone(const QString &reason = {});
+    void finishFailed(const Error &error);
+    void finish(ItemOutcome outcome);
+    QDateTime mtime() const;
+
+    JobItem m_item;
+    QPointer<Store> m_source;
+    QPointer<Store> m_destination;
+    qint64 m_tolerance;
+    StorePath m_sourcePath;
+    StorePath m_destinationPath;
+    QPointer<StoreJob> m_job;
+    std::unique_ptr<QIODevice> m_device; // source device, kept alive while a write reads it
+    std::unique_ptr<WriteSession> m_session;
+    std::unique_ptr<QTemporaryFile> m_temp;
+    bool m_finished = false;
+};
+
+} // namespace trestle

@@ -1,0 +1,475 @@
+#include "core/transfer/jobrunner.h"
+
+#include "core/common/logging.h"
+
+namespace trestle {
+
+namespace {
+
+// `a` is `b` or one of its ancestors ("" is the root, the ancestor of everything).
+bool isSameOrAncestor(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || a == b)
+        return true;
+    return b.size() > a.size() && b.startsWith(a) && b.at(a.size()) == QLatin1Char('/');
+}
+
+bool related(const QString &a, const QString &b)
+{
+    return isSameOrAncestor(a, b) || isSameOrAncestor(b, a);
+}
+
+constexpr qint64 kSpeedWindowMs = 5000;
+
+} // namespace
+
+JobRunner::JobRunner(Database &database, StoreFactory sourceFactory, StoreFactory destinationFactory,
+                     int workers, QObject *listenerContext, RunnerListener *listener)
+    : m_database(database)
+    , m_journal(database)
+    , m_sourceFactory(std::move(sourceFactory))
+    , m_destinationFactory(std::move(destinationFactory))
+    , m_workerCount(qMax(1, workers))
+    , m_listenerContext(listenerContext)
+    , m_listener(listener)
+{
+    m_flushTimer.setInterval(kFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        const Status flushed = flushOutcomes();
+        if (!flushed.ok())
+            fail(flushed.error());
+    });
+    m_progressTimer.setInterval(kProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] { publishProgress(); });
+    m_clock.start();
+}
+
+JobRunner::~JobRunner()
+{
+    shutdown();
+}
+
+void JobRunner::startWorkers()
+{
+    if (!m_workers.isEmpty())
+        return;
+    m_workers.resize(m_workerCount);
+    for (int i = 0; i < m_workerCount; ++i) {
+        Worker &worker = m_workers[i];
+        worker.thread = new QThread;
+        worker.thread->setObjectName(QStringLiteral("trestle-worker-%1").arg(i));
+        worker.object = new TransferWorker(i, m_sourceFactory, m_destinationFactory, this, this,
+                                           m_policies.mtimeToleranceMs);
+        worker.object->moveToThread(worker.thread);
+        worker.thread->start();
+    }
+}
+
+void JobRunner::start(qint64 jobId)
+{
+    if (m_running) {
+        qCWarning(lcTransfer) << "job" << m_jobId << "is running; start of" << jobId << "ignored";
+        return;
+    }
+    m_jobId = jobId;
+    Result<JobRecord> job = m_journal.job(jobId);
+    if (!job.ok()) {
+        m_running = true;
+        fail(job.error());
+        return;
+    }
+    if (job.value().state == JobState::Queued || job.value().state == JobState::Planning) {
+        // Planning was interrupted: the items written so far are not the whole plan.
+        m_running = true;
+        fail(Error(Error::Kind::Validation, tr("The job was never completely planned; plan it again.")));
+        return;
+    }
+    Result<JobPolicies> policies = JobPolicies::fromJsonText(job.value().policiesJson);
+    if (!policies.ok()) {
+        m_running = true;
+        fail(policies.error());
+        return;
+    }
+    m_policies = policies.takeValue();
+    // Items a crash (or an engine destroyed mid-job) left in flight are checked before redone.
+    Result<QVector<JobItem>> toVerify = m_journal.resetInFlight(jobId);
+    Status running =
+        toVerify.ok() ? m_journal.setJobState(jobId, JobState::Running) : Status(toVerify.error());
+    if (running.ok())
+        running = m_journal.recomputeCounters(jobId);
+    if (running.ok())
+        job = m_journal.job(jobId);
+    m_running = true;
+    m_paused = false;
+    m_cancelling = false;
+    m_journalExhausted = false;
+    m_queue.clear();
+    m_tries.clear();
+    m_failure = Error();
+    if (!running.ok() || !job.ok()) {
+        fail(running.ok() ? job.error() : running.error());
+        return;
+    }
+    const JobRecord &record = job.value();
+    m_progress = EngineProgress();
+    m_progress.jobId = jobId;
+    m_progress.state = JobState::Running;
+    m_progress.itemsTotal = record.itemsTotal;
+    m_progress.itemsDone = record.itemsDone;
+    m_progress.itemsFailed = record.itemsFailed;
+    m_progress.itemsSkipped = record.itemsSkipped;
+    m_progress.bytesTotal = record.bytesTotal;
+    m_bytesFinished = record.bytesDone;
+    m_samples.clear();
+    m_apiCallsBefore = record.apiCalls;
+    m_apiCallBaseline = m_apiCallCounter ? m_apiCallCounter() : 0;
+    m_apiCallsRecorded = 0;
+    qCInfo(lcTransfer) << "job" << jobId << "starts:" << record.itemsTotal << "items,"
+                       << toVerify.value().size() << "to verify first";
+    startWorkers();
+    m_flushTimer.start();
+    m_progressTimer.start();
+    publishProgress(true);
+    fill();
+}
+
+void JobRunner::pause()
+{
+    if (!m_running || m_paused || m_cancelling)
+        return;
+    m_paused = true;
+    m_progress.state = JobState::Paused;
+    const Status state = m_journal.setJobState(m_jobId, JobState::Paused);
+    if (!state.ok())
+        qCWarning(lcTransfer) << "could not record the pause:" << state.error().toString();
+    publishProgress(true);
+}
+
+void JobRunner::resume()
+{
+    if (!m_running || !m_paused)
+        return;
+    m_paused = false;
+    m_progress.state = JobState::Running;
+    const Status state = m_journal.setJobState(m_jobId, JobState::Running);
+    if (!state.ok())
+        qCWarning(lcTransfer) << "could not record the resume:" << state.error().toString();
+    publishProgress(true);
+    fill();
+}
+
+void JobRunner::cancel()
+{
+    if (!m_running || m_cancelling)
+        return;
+    m_cancelling = true;
+    // Claimed but never started: back to pending, so a later run takes them again.
+    for (const JobItem &item : std::as_const(m_queue)) {
+        ItemOutcome back;
+        back.itemId = item.id;
+        back.jobId = item.jobId;
+        back.state = ItemState::Pending;
+        m_outcomes.append(back);
+    }
+    m_queue.clear();
+    for (Worker &worker : m_workers) {
+        if (worker.busy) {
+            TransferWorker *object = worker.object;
+            QMetaObject::invokeMethod(
+                object, [object] { object->cancelCurrent(); }, Qt::QueuedConnection);
+        }
+    }
+    maybeFinish();
+}
+
+void JobRunner::retryFailed(qint64 jobId)
+{
+    if (m_running) {
+        qCWarning(lcTransfer) << "retry of job" << jobId << "ignored: a job is running";
+        return;
+    }
+    QVector<ItemOutcome> again;
+    const Status visited = m_journal.forEachItem(jobId, [&again](const JobItem &item) {
+        if (item.state == ItemState::Failed) {
+            ItemOutcome outcome;
+            outcome.itemId = item.id;
+            outcome.jobId = item.jobId;
+            outcome.state = ItemState::Pending;
+            again.append(outcome);
+        }
+        return true;
+    });
+    Status recorded = visited.ok() ? m_journal.recordOutcomes(again) : visited;
+    if (!recorded.ok()) {
+        m_jobId = jobId;
+        m_running = true;
+        fail(recorded.error());
+        return;
+    }
+    qCInfo(lcTransfer) << "job" << jobId << ":" << again.size() << "failed items go again";
+    start(jobId);
+}
+
+bool JobRunner::blocked(const JobItem &item, qsizetype queueIndex) const
+{
+    for (const Worker &worker : m_workers) {
+        if (worker.busy && related(worker.item.destinationPath, item.destinationPath))
+            return true;
+    }
+    for (qsizetype i = 0; i < queueIndex; ++i) {
+        if (related(m_queue.at(i).destinationPath, item.destinationPath))
+            return true;
+    }
+    return false;
+}
+
+void JobRunner::fill()
+{
+    while (m_running && !m_paused && !m_cancelling) {
+        int idle = -1;
+        for (int i = 0; i < m_workers.size(); ++i) {
+            if (!m_workers.at(i).busy) {
+                idle = i;
+                break;
+            }
+        }
+        if (idle < 0)
+            break;
+        if (m_queue.isEmpty() && !m_journalExhausted) {
+            Result<QVector<JobItem>> taken = m_journal.takePending(m_jobId, m_workerCount * 2);
+            if (taken.ok() && taken.value().isEmpty()) {
+                // Retries recorded but not committed yet are pending too.
+                const Status flushed = flushOutcomes();
+                if (!flushed.ok()) {
+                    fail(flushed.error());
+                    return;
+                }
+                taken = m_journal.takePending(m_jobId, m_workerCount * 2);
+            }
+            if (!taken.ok()) {
+                fail(taken.error());
+                return;
+            }
+            m_queue = taken.takeValue();
+            m_journalExhausted = m_queue.isEmpty();
+        }
+        qsizetype pick = -1;
+        for (qsizetype i = 0; i < m_queue.size(); ++i) {
+            if (!blocked(m_queue.at(i), i)) {
+                pick = i;
+                break;
+            }
+        }
+        if (pick < 0)
+            break;
+        const JobItem item = m_queue.takeAt(pick);
+        dispatch(m_workers[idle], idle, item);
+    }
+    maybeFinish();
+}
+
+void JobRunner::dispatch(Worker &worker, int index, const JobItem &item)
+{
+    Q_UNUSED(index)
+    worker.busy = true;
+    worker.item = item;
+    worker.bytesOfItem = 0;
+    ++m_tries[item.id];
+    TransferWorker *object = worker.object;
+    QMetaObject::invokeMethod(
+        object, [object, item] { object->run(item); }, Qt::QueuedConnection);
+}
+
+void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOutcome &reported)
+{
+    if (index < 0 || index >= m_workers.size() || !m_workers.at(index).busy)
+        return;
+    Worker &worker = m_workers[index];
+    worker.busy = false;
+    worker.bytesOfItem = 0;
+    ItemOutcome outcome = reported;
+    if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::Cancelled) {
+        outcome.state = ItemState::Pending; // cancelled, not failed: a later run does it
+        outcome.error = Error();
+    } else if (outcome.state == ItemState::Failed && outcome.error.isTransient()
+               && m_tries.value(item.id) < m_policies.maxAttempts) {
+        qCInfo(lcTransfer) << "item" << item.id << "will be tried again:" << outcome.error.toString();
+        outcome.state = ItemState::Pending;
+    } else if (outcome.state == ItemState::Failed) {
+        qCWarning(lcTransfer) << "item" << item.id << "failed:" << outcome.error.toString();
+    }
+    switch (outcome.state) {
+    case ItemState::Done:
+        ++m_progress.itemsDone;
+        m_bytesFinished += outcome.bytesDone;
+        break;
+    case ItemState::Failed:
+        ++m_progress.itemsFailed;
+        break;
+    case ItemState::Pending:
+        m_journalExhausted = false;
+        break;
+    case ItemState::Skipped:
+        ++m_progress.itemsSkipped;
+        break;
+    case ItemState::InFlight:
+        break;
+    }
+    m_outcomes.append(outcome);
+    if (m_outcomes.size() >= kOutcomeBatch) {
+        const Status flushed = flushOutcomes();
+        if (!flushed.ok()) {
+            fail(flushed.error());
+            return;
+        }
+    }
+    fill();
+}
+
+void JobRunner::workerMovedBytes(int index, qint64 bytesOfItem)
+{
+    if (index >= 0 && index < m_workers.size() && m_workers.at(index).busy)
+        m_workers[index].bytesOfItem = bytesOfItem;
+}
+
+Status JobRunner::flushOutcomes()
+{
+    if (m_apiCallCounter && m_jobId > 0) {
+        // Approximate when other jobs or browsing share the connection's meter meanwhile.
+        const qint64 spent = m_apiCallCounter() - m_apiCallBaseline;
+        if (spent > m_apiCallsRecorded && m_journal.addApiCalls(m_jobId, spent - m_apiCallsRecorded).ok())
+            m_apiCallsRecorded = spent;
+    }
+    if (m_outcomes.isEmpty())
+        return Done{};
+    const Status recorded = m_journal.recordOutcomes(m_outcomes);
+    if (recorded.ok())
+        m_outcomes.clear();
+    return recorded;
+}
+
+qint64 JobRunner::inFlightCount() const
+{
+    qint64 count = 0;
+    for (const Worker &worker : m_workers)
+        count += worker.busy ? 1 : 0;
+    return count;
+}
+
+void JobRunner::maybeFinish()
+{
+    if (!m_running || inFlightCount() > 0)
+        return;
+    if (m_cancelling) {
+        finishJob(m_failure ? m_failure : Error(Error::Kind::Cancelled, tr("The job was cancelled.")));
+        return;
+    }
+    if (!m_paused && m_queue.isEmpty() && m_journalExhausted)
+        finishJob({});
+}
+
+void JobRunner::finishJob(const Error &error)
+{
+    Status status = flushOutcomes();
+    if (status.ok())
+        status = m_journal.recomputeCounters(m_jobId);
+    Error result = status.ok() ? error : status.error();
+    JobState state = JobState::Cancelled;
+    if (!result || result.kind() != Error::Kind::Cancelled) {
+        Result<JobRecord> job = m_journal.job(m_jobId);
+        if (!result && job.ok() && job.value().itemsFailed > 0) {
+            result =
+                Error(Error::Kind::Internal, tr("%n item(s) failed.", nullptr, int(job.value().itemsFailed)));
+        }
+        if (job.ok()) {
+            m_progress.itemsDone = job.value().itemsDone;
+            m_progress.itemsFailed = job.value().itemsFailed;
+            m_progress.itemsSkipped = job.value().itemsSkipped;
+            m_bytesFinished = job.value().bytesDone;
+        }
+        state = result ? JobState::Failed : JobState::Done;
+    }
+    const Status stored = m_journal.setJobState(m_jobId, state, result);
+    if (!stored.ok())
+        qCWarning(lcTransfer) << "could not record the job's end:" << stored.error().toString();
+    m_running = false;
+    m_flushTimer.stop();
+    m_progressTimer.stop();
+    m_progress.state = state;
+    publishProgress(true);
+    qCInfo(lcTransfer) << "job" << m_jobId << "ends:" << jobStateName(state);
+    RunnerListener *listener = m_listener;
+    const qint64 jobId = m_jobId;
+    QMetaObject::invokeMethod(
+        m_listenerContext, [listener, jobId, result] { listener->runnerFinished(jobId, result); },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::fail(const Error &error)
+{
+    qCWarning(lcTransfer) << "job" << m_jobId << "stops:" << error.toString();
+    m_cancelling = true; // no new items
+    m_failure = error.isError() ? error : Error(Error::Kind::Internal, tr("The job stopped."));
+    for (Worker &worker : m_workers) {
+        if (worker.busy) {
+            TransferWorker *object = worker.object;
+            QMetaObject::invokeMethod(
+                object, [object] { object->cancelCurrent(); }, Qt::QueuedConnection);
+        }
+    }
+    if (inFlightCount() > 0)
+        return; // finishes (as cancelled) when they are back; the error is logged
+    m_running = true;
+    finishJob(m_failure);
+}
+
+void JobRunner::publishProgress(bool force)
+{
+    m_progress.itemsInFlight = inFlightCount();
+    qint64 bytes = m_bytesFinished;
+    for (const Worker &worker : std::as_const(m_workers))
+        bytes += worker.busy ? worker.bytesOfItem : 0;
+    m_progress.bytesDone = bytes;
+    if (m_apiCallCounter)
+        m_progress.apiCalls = m_apiCallsBefore + m_apiCallCounter() - m_apiCallBaseline;
+    const qint64 now = m_clock.elapsed();
+    m_samples.emplace_back(now, bytes);
+    while (m_samples.size() > 2 && now - m_samples.front().first > kSpeedWindowMs)
+        m_samples.pop_front();
+    const qint64 spanMs = now - m_samples.front().first;
+    m_progress.bytesPerSecond = spanMs > 0 ? (bytes - m_samples.front().second) * 1000 / spanMs : 0;
+    const qint64 left = qMax<qint64>(0, m_progress.bytesTotal - bytes);
+    m_progress.etaSeconds =
+        m_progress.bytesPerSecond > 0 ? left / m_progress.bytesPerSecond : (left == 0 ? 0 : -1);
+    if (!force && m_progress == m_published)
+        return;
+    m_published = m_progress;
+    RunnerListener *listener = m_listener;
+    const EngineProgress progress = m_progress;
+    QMetaObject::invokeMethod(
+        m_listenerContext, [listener, progress] { listener->runnerProgress(progress); },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::shutdown()
+{
+    for (Worker &worker : m_workers) {
+        TransferWorker *object = worker.object;
+        QMetaObject::invokeMethod(
+            object, [object] { object->shutdown(); }, Qt::BlockingQueuedConnection);
+        worker.thread->quit();
+        worker.thread->wait();
+        delete worker.object;
+        delete worker.thread;
+    }
+    m_workers.clear();
+    // What finished is recorded; what was in flight stays so, and is verified on the next start.
+    const Status flushed = flushOutcomes();
+    if (!flushed.ok())
+        qCWarning(lcTransfer) << "outcomes lost at shutdown:" << flushed.error().toString();
+    m_flushTimer.stop();
+    m_progressTimer.stop();
+    m_running = false;
+}
+
+} // namespace trestle

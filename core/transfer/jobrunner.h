@@ -1,0 +1,124 @@
+#pragma once
+
+#include "core/common/error.h"
+#include "core/db/journal.h"
+#include "core/transfer/engineprogress.h"
+#include "core/transfer/jobpolicies.h"
+#include "core/transfer/transferworker.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QVector>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <utility>
+
+namespace trestle {
+
+class Database;
+
+// What the runner reports; calls arrive queued in the receiver's thread.
+class RunnerListener
+{
+public:
+    virtual ~RunnerListener() = default;
+    virtual void runnerProgress(const EngineProgress &progress) = 0;
+    virtual void runnerFinished(qint64 jobId, const Error &error) = 0;
+};
+
+// The engine's dispatcher, living in the engine's control thread (TransferEngine owns it): claims
+// items from the journal, hands them to idle workers, records outcomes in batched transactions,
+// retries transient failures, and publishes progress. Nothing here blocks a GUI thread.
+//
+// Ordering: an item never runs while an item on the same destination path, an ancestor or a
+// descendant of it is running or waiting before it, so a folder exists before anything goes in,
+// and deletes never race with writes below them; siblings run in parallel.
+class JobRunner final : public QObject, public WorkerListener
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobRunner)
+
+public:
+    JobRunner(Database &database, StoreFactory sourceFactory, StoreFactory destinationFactory, int workers,
+              QObject *listenerContext, RunnerListener *listener);
+    ~JobRunner() override;
+
+    // All in the control thread.
+    void start(qint64 jobId);
+    void pause();
+    void resume();
+    void cancel();
+    void retryFailed(qint64 jobId);
+    // Calls spent so far by the connection the job uses (RateLimitMeter::totalAcquired); any thread.
+    void setApiCallCounter(std::function<qint64()> counter) { m_apiCallCounter = std::move(counter); }
+    // Stops the workers; items in flight stay in flight in the journal, to be verified on resume.
+    void shutdown();
+
+    void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome) override;
+    void workerMovedBytes(int worker, qint64 bytesOfItem) override;
+
+    static constexpr int kOutcomeBatch = 200;
+    static constexpr int kFlushIntervalMs = 100;
+    static constexpr int kProgressIntervalMs = 100; // at most 10 reports a second
+
+private:
+    struct Worker final
+    {
+        QThread *thread = nullptr;
+        TransferWorker *object = nullptr;
+        bool busy = false;
+        JobItem item;
+        qint64 bytesOfItem = 0;
+    };
+
+    void startWorkers();
+    void fill();
+    bool blocked(const JobItem &item, qsizetype queueIndex) const;
+    void dispatch(Worker &worker, int index, const JobItem &item);
+    Status flushOutcomes();
+    void maybeFinish();
+    void finishJob(const Error &error);
+    void fail(const Error &error);
+    void publishProgress(bool force = false);
+    qint64 inFlightCount() const;
+
+    Database &m_database;
+    Journal m_journal;
+    StoreFactory m_sourceFactory;
+    StoreFactory m_destinationFactory;
+    int m_workerCount;
+    QObject *m_listenerContext;
+    RunnerListener *m_listener;
+    QVector<Worker> m_workers;
+
+    qint64 m_jobId = 0;
+    JobPolicies m_policies;
+    bool m_running = false;
+    bool m_paused = false;
+    bool m_cancelling = false;
+    bool m_journalExhausted = false;
+    Error m_failure; // why the job stops, once fail() was called
+    QHash<qint64, int> m_tries; // attempts per item in this run
+    QVector<JobItem> m_queue; // claimed (in flight in the journal), not yet on a worker
+    QVector<ItemOutcome> m_outcomes; // recorded, not yet committed
+    // Children, so they move to the control thread with the runner.
+    QTimer m_flushTimer{this};
+    QTimer m_progressTimer{this};
+
+    EngineProgress m_progress;
+    EngineProgress m_published;
+    qint64 m_bytesFinished = 0;
+    std::function<qint64()> m_apiCallCounter;
+    qint64 m_apiCallsBefore = 0; // the job's count from earlier runs
+    qint64 m_apiCallBaseline = 0; // the counter when this run started
+    qint64 m_apiCallsRecorded = 0; // of this run, already added to the journal
+    std::deque<std::pair<qint64, qint64>> m_samples; // (ms, bytes) for the speed
+    QElapsedTimer m_clock;
+};
+
+} // namespace trestle

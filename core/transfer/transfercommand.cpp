@@ -1,0 +1,372 @@
+#include "core/transfer/transfercommand.h"
+
+#include "core/db/database.h"
+#include "core/db/reportexporter.h"
+#include "core/store/localstore.h"
+#include "core/transfer/jobplanner.h"
+#include "core/transfer/transferengine.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace trestle {
+
+namespace {
+
+const QString kLocalPrefix = QStringLiteral("local:");
+
+QString localConnection(const QString &path)
+{
+    return kLocalPrefix + QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+// Local folders only for now; the connection id names the folder.
+std::unique_ptr<Store> storeFor(const QString &connection)
+{
+    if (!connection.startsWith(kLocalPrefix))
+        return nullptr;
+    auto store = std::make_unique<LocalStore>(connection.mid(kLocalPrefix.size()));
+    if (!store->isValid())
+        return nullptr;
+    return store;
+}
+
+StoreFactory factoryFor(const QString &connection)
+{
+    return [connection] {
+        return storeFor(connection);
+    };
+}
+
+QString humanBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes);
+}
+
+} // namespace
+
+TransferCommand::TransferCommand(Database &database, QIODevice *out, QIODevice *err, QObject *parent)
+    : QObject(parent), m_database(database), m_journal(database), m_out(out), m_err(err)
+{ }
+
+TransferCommand::~TransferCommand() = default;
+
+void TransferCommand::start(const QStringList &arguments)
+{
+    QTimer::singleShot(0, this, [this, arguments] { run(arguments); });
+}
+
+void TransferCommand::print(const QString &text)
+{
+    m_out->write(text.toUtf8());
+    m_out->write("\n");
+}
+
+void TransferCommand::printError(const QString &text)
+{
+    m_err->write(text.toUtf8());
+    m_err->write("\n");
+}
+
+void TransferCommand::done(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(exitCode);
+}
+
+Result<JobPolicies> TransferCommand::policiesFrom(const QCommandLineParser &parser) const
+{
+    JobPolicies policies;
+    auto bad = [](const QString &option) {
+        return Error(Error::Kind::Validation, tr("Invalid value for --%1.").arg(option));
+    };
+    if (parser.isSet(QStringLiteral("conflicts"))) {
+        const auto value = JobPolicies::conflictFromName(parser.value(QStringLiteral("conflicts")));
+        if (!value)
+            return bad(QStringLiteral("conflicts"));
+        policies.conflicts = *value;
+    }
+    if (parser.isSet(QStringLiteral("deletes"))) {
+        const auto value = JobPolicies::deleteFromName(parser.value(QStringLiteral("deletes")));
+        if (!value)
+            return bad(QStringLiteral("deletes"));
+        policies.deletes = *value;
+    }
+    if (parser.isSet(QStringLiteral("names"))) {
+        const auto value = JobPolicies::nameFromName(parser.value(QStringLiteral("names")));
+        if (!value)
+            return bad(QStringLiteral("names"));
+        policies.names = *value;
+    }
+    if (parser.isSet(QStringLiteral("concurrency"))) {
+        bool ok = false;
+        policies.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+        if (!ok || policies.concurrency < 1 || policies.concurrency > 64)
+            return bad(QStringLiteral("concurrency"));
+    }
+    policies.filters.include = parser.values(QStringLiteral("include"));
+    policies.filters.exclude = parser.values(QStringLiteral("exclude"));
+    policies.filters.fileTypes = parser.values(QStringLiteral("types"));
+    if (parser.isSet(QStringLiteral("min-size")))
+        policies.filters.minSize = parser.value(QStringLiteral("min-size")).toLongLong();
+    if (parser.isSet(QStringLiteral("max-size")))
+        policies.filters.maxSize = parser.value(QStringLiteral("max-size")).toLongLong();
+    if (parser.isSet(QStringLiteral("since"))) {
+        policies.filters.modifiedSince =
+            QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+        if (!policies.filters.modifiedSince.isValid())
+            return bad(QStringLiteral("since"));
+    }
+    return policies;
+}
+
+void TransferCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("verb"),
+                                 tr("analyze, copy, sync, migrate, jobs, resume, retry or report"));
+    parser.addOptions({
+        {QStringLiteral("dry-run"), tr("Plan only: show what the job would do.")},
+        {QStringLiteral("json"), tr("Print results as JSON.")},
+        {QStringLiteral("html"), tr("report: HTML instead of CSV.")},
+        {QStringLiteral("conflicts"), tr("newer-wins, source-wins, keep-both, skip, ask, new-version"),
+         tr("policy")},
+        {QStringLiteral("deletes"), tr("keep or delete (sync)"), tr("policy")},
+        {QStringLiteral("names"), tr("report or map"), tr("policy")},
+        {QStringLiteral("include"), tr("Copy only files matching the glob."), tr("glob")},
+        {QStringLiteral("exclude"), tr("Leave out files and folders matching the glob."), tr("glob")},
+        {QStringLiteral("types"), tr("Copy only these file types."), tr("extension")},
+        {QStringLiteral("min-size"), tr("Smallest file size."), tr("bytes")},
+        {QStringLiteral("max-size"), tr("Largest file size."), tr("bytes")},
+        {QStringLiteral("since"), tr("Only files modified since."), tr("ISO date")},
+        {QStringLiteral("concurrency"), tr("Worker threads."), tr("n")},
+    });
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        done(Usage);
+        return;
+    }
+    m_json = parser.isSet(QStringLiteral("json"));
+    const QStringList args = parser.positionalArguments();
+    const QString verb = args.value(0);
+    Result<JobPolicies> policies = policiesFrom(parser);
+    if (!policies.ok()) {
+        printError(policies.error().message());
+        done(Usage);
+        return;
+    }
+    if (verb == QLatin1String("analyze") && args.size() == 2) {
+        plan(JobKind::Analyze, args.at(1), QString(), policies.value(), true);
+    } else if (jobKindFromName(verb) && verb != QLatin1String("analyze") && args.size() == 3) {
+        plan(*jobKindFromName(verb), args.at(1), args.at(2), policies.value(),
+             parser.isSet(QStringLiteral("dry-run")));
+    } else if (verb == QLatin1String("jobs") && args.size() == 1) {
+        listJobs();
+    } else if ((verb == QLatin1String("resume") || verb == QLatin1String("retry")) && args.size() == 2
+               && args.at(1).toLongLong() > 0) {
+        runJob(args.at(1).toLongLong(), verb == QLatin1String("retry"));
+    } else if (verb == QLatin1String("report") && args.size() == 2 && args.at(1).toLongLong() > 0) {
+        report(args.at(1).toLongLong(), parser.isSet(QStringLiteral("html")));
+    } else {
+        printError(tr("Usage: trestle analyze <source> | copy|sync|migrate <source> <destination> | jobs | "
+                      "resume|retry|report <job-id>  [--dry-run] [--json] [policies…]"));
+        done(Usage);
+    }
+}
+
+void TransferCommand::plan(JobKind kind, const QString &source, const QString &destination,
+                           const JobPolicies &policies, bool dryRun)
+{
+    JobSpec spec;
+    spec.kind = kind;
+    spec.sourceConnection = localConnection(source);
+    spec.destinationConnection = kind == JobKind::Analyze ? QString() : localConnection(destination);
+    spec.policies = policies;
+    m_source = storeFor(spec.sourceConnection);
+    if (kind != JobKind::Analyze)
+        m_destination = storeFor(spec.destinationConnection);
+    if (!m_source || (kind != JobKind::Analyze && !m_destination)) {
+        printError(tr("Source and destination must be existing local folders."));
+        done(Usage);
+        return;
+    }
+    qint64 jobId = 0;
+    if (!dryRun) {
+        Result<qint64> created = m_journal.createJob(spec.toRecord());
+        if (!created.ok()) {
+            printError(created.error().toString());
+            done(JobError);
+            return;
+        }
+        jobId = created.value();
+    }
+    m_planner = std::make_unique<JobPlanner>(spec, m_source.get(), m_destination.get());
+    if (jobId > 0)
+        m_planner->setJournal(&m_journal, jobId);
+    connect(m_planner.get(), &JobPlanner::finished, this, [this, kind, dryRun, jobId](const Error &error) {
+        if (error) {
+            printError(error.toString());
+            done(JobError);
+            return;
+        }
+        if (kind == JobKind::Analyze) {
+            const AnalyzeReport &report = m_planner->analyzeReport();
+            if (m_json) {
+                print(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)));
+            } else {
+                print(tr("%1 files, %2 folders, %3; %4 names Procore would reject; about %5 API calls")
+                          .arg(report.files)
+                          .arg(report.folders)
+                          .arg(humanBytes(report.bytes))
+                          .arg(report.rejected.size())
+                          .arg(report.estimatedApiCalls));
+                for (const PlanSkip &rejected : report.rejected)
+                    print(QStringLiteral("  %1: %2").arg(rejected.path, rejected.reason));
+            }
+            done(Ok);
+            return;
+        }
+        const PlanSummary &summary = m_planner->summary();
+        if (m_json) {
+            QJsonObject json = summary.toJson();
+            json.insert(QStringLiteral("jobId"), jobId);
+            print(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+        } else {
+            print(tr("Plan: %1 folders to create, %2 new files, %3 to replace, %4 to delete, %5 unchanged, "
+                     "%6 skipped; %7 to copy")
+                      .arg(summary.foldersToCreate)
+                      .arg(summary.filesNew)
+                      .arg(summary.filesReplaced)
+                      .arg(summary.deletes)
+                      .arg(summary.unchanged)
+                      .arg(summary.skipped)
+                      .arg(humanBytes(summary.bytesToCopy)));
+            for (const PlanSkip &skip : summary.skips)
+                print(QStringLiteral("  skip %1: %2").arg(skip.path, skip.reason));
+        }
+        if (dryRun) {
+            done(Ok);
+            return;
+        }
+        runJob(jobId, false);
+    });
+    m_planner->start();
+}
+
+void TransferCommand::runJob(qint64 jobId, bool retryFailed)
+{
+    Result<JobRecord> job = m_journal.job(jobId);
+    if (!job.ok()) {
+        printError(job.error().toString());
+        done(JobError);
+        return;
+    }
+    Result<JobPolicies> policies = JobPolicies::fromJsonText(job.value().policiesJson);
+    const JobRecord record = job.value();
+    if (!policies.ok() || !storeFor(record.sourceConnection) || !storeFor(record.destinationConnection)) {
+        printError(tr("Job %1 cannot run here: its folders are missing or not local.").arg(jobId));
+        done(JobError);
+        return;
+    }
+    m_engine = std::make_unique<TransferEngine>(m_database, factoryFor(record.sourceConnection),
+                                                factoryFor(record.destinationConnection),
+                                                policies.value().concurrency);
+    connect(m_engine.get(), &TransferEngine::progress, this, [this](const EngineProgress &p) {
+        if (!m_progressLine)
+            return;
+        const QString eta = p.etaSeconds >= 0 ? tr("%1 s left").arg(p.etaSeconds) : QString();
+        m_err->write(
+            QStringLiteral("\r%1/%2 items  %3/%4  %5/s  %6   ")
+                .arg(p.itemsDone + p.itemsSkipped)
+                .arg(p.itemsTotal)
+                .arg(humanBytes(p.bytesDone), humanBytes(p.bytesTotal), humanBytes(p.bytesPerSecond), eta)
+                .toUtf8());
+    });
+    connect(m_engine.get(), &TransferEngine::finished, this, [this](qint64 id, const Error &error) {
+        if (m_progressLine)
+            m_err->write("\n");
+        const Result<JobRecord> ended = m_journal.job(id);
+        const JobRecord record = ended.ok() ? ended.value() : JobRecord();
+        if (m_json) {
+            print(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("jobId"), id},
+                                          {QStringLiteral("state"), jobStateName(record.state)},
+                                          {QStringLiteral("itemsDone"), record.itemsDone},
+                                          {QStringLiteral("itemsFailed"), record.itemsFailed},
+                                          {QStringLiteral("itemsSkipped"), record.itemsSkipped},
+                                          {QStringLiteral("bytesDone"), record.bytesDone}})
+                    .toJson(QJsonDocument::Compact)));
+        } else {
+            print(tr("Job %1: %2, %3 done, %4 failed, %5 skipped")
+                      .arg(id)
+                      .arg(jobStateName(record.state))
+                      .arg(record.itemsDone)
+                      .arg(record.itemsFailed)
+                      .arg(record.itemsSkipped));
+        }
+        if (!error) {
+            done(Ok);
+        } else {
+            printError(error.toString());
+            done(record.itemsFailed > 0 ? ItemsFailed : JobError);
+        }
+    });
+    if (retryFailed)
+        m_engine->retryFailed(jobId);
+    else
+        m_engine->start(jobId);
+}
+
+void TransferCommand::listJobs()
+{
+    Result<QVector<JobRecord>> jobs = m_journal.jobs();
+    if (!jobs.ok()) {
+        printError(jobs.error().toString());
+        done(JobError);
+        return;
+    }
+    QJsonArray array;
+    for (const JobRecord &job : jobs.value()) {
+        if (m_json) {
+            array.append(QJsonObject{{QStringLiteral("id"), job.id},
+                                     {QStringLiteral("kind"), jobKindName(job.kind)},
+                                     {QStringLiteral("state"), jobStateName(job.state)},
+                                     {QStringLiteral("source"), job.sourceConnection},
+                                     {QStringLiteral("destination"), job.destinationConnection},
+                                     {QStringLiteral("itemsTotal"), job.itemsTotal},
+                                     {QStringLiteral("itemsDone"), job.itemsDone},
+                                     {QStringLiteral("itemsFailed"), job.itemsFailed}});
+        } else {
+            print(QStringLiteral("%1  %2  %3  %4/%5  %6 -> %7")
+                      .arg(job.id)
+                      .arg(jobKindName(job.kind), jobStateName(job.state))
+                      .arg(job.itemsDone)
+                      .arg(job.itemsTotal)
+                      .arg(job.sourceConnection, job.destinationConnection));
+        }
+    }
+    if (m_json)
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+    done(Ok);
+}
+
+void TransferCommand::report(qint64 jobId, bool html)
+{
+    ReportExporter exporter(m_database);
+    const Status written = html ? exporter.writeHtml(jobId, m_out) : exporter.writeCsv(jobId, m_out);
+    if (!written.ok()) {
+        printError(written.error().toString());
+        done(JobError);
+        return;
+    }
+    done(Ok);
+}
+
+} // namespace trestle

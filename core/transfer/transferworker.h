@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/db/journaltypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace trestle {
+
+class ItemTask;
+class Store;
+
+// Creates a store in the thread that calls it (stores and their network managers are per thread).
+using StoreFactory = std::function<std::unique_ptr<Store>()>;
+
+// What a worker reports to whoever dispatches to it. The calls arrive in the receiver's thread
+// (queued); the receiver must outlive the worker's thread.
+class WorkerListener
+{
+public:
+    virtual ~WorkerListener() = default;
+    virtual void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome) = 0;
+    virtual void workerMovedBytes(int worker, qint64 bytesOfItem) = 0;
+};
+
+// One of the engine's worker threads' object: owns that thread's source and destination stores
+// (made by the factories in the thread itself) and runs one item at a time. Lives in its thread;
+// every public method is meant to be invoked there (queued).
+class TransferWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TransferWorker)
+
+public:
+    TransferWorker(int index, StoreFactory sourceFactory, StoreFactory destinationFactory,
+                   QObject *listenerContext, WorkerListener *listener, qint64 mtimeToleranceMs);
+    ~TransferWorker() override;
+
+    // In the worker thread.
+    void run(const JobItem &item);
+    void cancelCurrent();
+    // Ends the current item without a report and drops the stores (before the thread stops).
+    void shutdown();
+
+private:
+    void runTask(const JobItem &item, bool freshStores);
+    void ensureStores();
+    void reportBytes(qint64 bytes, bool force);
+
+    int m_index;
+    StoreFactory m_sourceFactory;
+    StoreFactory m_destinationFactory;
+    QObject *m_listenerContext;
+    WorkerListener *m_listener;
+    qint64 m_tolerance;
+    std::unique_ptr<Store> m_source;
+    std::unique_ptr<Store> m_destination;
+    ItemTask *m_task = nullptr;
+    QElapsedTimer m_sinceReport;
+};
+
+} // namespace trestle

@@ -1,0 +1,289 @@
+// Prints the throughput of one big file (default 1 GiB) moved through ProcoreStore against the
+// sandbox — upload (segmented, the store's default above 100 MiB, and the form upload), download —
+// next to curl doing the same storage transfers against the same sandbox (upload: create the
+// upload with one API call, then `curl -F` the form to storage; download: curl the signed storage
+// URL), their ratio, and the peak RSS (VmHWM) of this process during each store phase, which must
+// stay near the baseline however big the file is.
+// Usage: bench_procore_store [size-MiB=1024]
+#include "apitestsupport.h"
+#include "sandboxprocess.h"
+
+#include "core/store/procorestore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace trestle;
+
+namespace {
+
+qint64 peakRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+void resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+StorePath path(const char *text)
+{
+    return StorePath::fromString(QString::fromUtf8(text)).value();
+}
+
+// Runs one job to its end on this thread's event loop (a benchmark, not product code).
+Error run(StoreJob *job)
+{
+    Error result;
+    bool done = false;
+    QObject::connect(job, &StoreJob::finished, job, [&](StoreJob *finished) {
+        result = finished->error();
+        done = true;
+    });
+    job->start();
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return result;
+}
+
+double mbPerSecond(qint64 bytes, qint64 ms)
+{
+    return ms > 0 ? (double(bytes) / 1e6) / (double(ms) / 1000.0) : 0.0;
+}
+
+void report(const char *what, qint64 bytes, qint64 ms, qint64 rssKiB)
+{
+    std::printf("%-40s %6lld MiB in %7lld ms = %8.1f MB/s", what, bytes >> 20, ms, mbPerSecond(bytes, ms));
+    if (rssKiB >= 0)
+        std::printf(", peak RSS %lld KiB", rssKiB);
+    std::printf("\n");
+    std::fflush(stdout);
+}
+
+bool makeSource(const QString &fileName, qint64 size)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+    for (qint64 written = 0; written < size;) {
+        const qint64 n = qMin<qint64>(block.size(), size - written);
+        block[0] = char(written >> 20); // no two MiB alike
+        if (file.write(block.constData(), n) != n)
+            return false;
+        written += n;
+    }
+    return true;
+}
+
+// curl with arguments; returns the elapsed milliseconds, or -1 (the token never goes on a curl
+// command line: the storage URLs need none).
+qint64 curl(const QStringList &arguments, QByteArray *output)
+{
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QStringLiteral("curl"), arguments);
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
+        std::fprintf(stderr, "curl failed: %s\n", process.readAllStandardError().constData());
+        return -1;
+    }
+    const qint64 ms = timer.elapsed();
+    *output = process.readAllStandardOutput();
+    return ms;
+}
+
+class HashingSink final : public QIODevice
+{
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        m_hash.addData(QByteArrayView(data, size));
+        return size;
+    }
+
+private:
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const qint64 sizeMiB = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1024;
+    const qint64 size = sizeMiB << 20;
+    if (size <= 0) {
+        std::fprintf(stderr, "usage: bench_procore_store [size-MiB=1024]\n");
+        return 2;
+    }
+    if (qEnvironmentVariableIsEmpty("TRESTLE_SANDBOX_BIN"))
+        qputenv("TRESTLE_SANDBOX_BIN", TRESTLE_SANDBOX_BIN_DEFAULT);
+
+    QTemporaryDir dir;
+    const QString sourceName = dir.filePath(QStringLiteral("source.bin"));
+    if (!dir.isValid() || !makeSource(sourceName, size)) {
+        std::fprintf(stderr, "cannot write the %lld MiB source file\n", sizeMiB);
+        return 1;
+    }
+    testing::SandboxProcess sandbox;
+    apitest::Connection connection;
+    if (!sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty")}) || !connection.open(sandbox)) {
+        std::fprintf(stderr, "sandbox: %s %s\n", qPrintable(sandbox.errorString()),
+                     qPrintable(connection.error));
+        return 1;
+    }
+    ProcoreStore store(connection.client.get(), connection.projectId, QStringLiteral("bench"));
+    std::printf("bench_procore_store: %lld MiB, baseline peak RSS %lld KiB\n", sizeMiB, peakRssKiB());
+
+    // What the segmented path must do before its first byte goes out: SHA-256 of the whole file.
+    {
+        QFile file(sourceName);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QElapsedTimer hashing;
+        hashing.start();
+        if (file.open(QIODevice::ReadOnly) && hash.addData(&file))
+            report("sha256 of the source (reference)", size, hashing.elapsed(), -1);
+    }
+
+    // --- ProcoreStore
+    QFile source(sourceName);
+    if (!source.open(QIODevice::ReadOnly))
+        return 1;
+    sandbox.resetStats();
+    resetPeakRss();
+    QElapsedTimer timer;
+    timer.start();
+    if (Error e = run(store.writeFrom(path("segmented.bin"), &source, size, {}))) {
+        std::fprintf(stderr, "store upload: %s\n", qPrintable(e.toString()));
+        return 1;
+    }
+    const qint64 storeSegmentedMs = timer.elapsed();
+    report("store upload (segmented, sha256 pass)", size, storeSegmentedMs, peakRssKiB());
+    std::printf("  API calls: %d\n", sandbox.stats().value(QStringLiteral("total_api_calls")).toInt());
+
+    store.setFormUploadLimit(size);
+    source.seek(0);
+    sandbox.resetStats();
+    resetPeakRss();
+    timer.restart();
+    if (Error e = run(store.writeFrom(path("form.bin"), &source, size, {}))) {
+        std::fprintf(stderr, "store form upload: %s\n", qPrintable(e.toString()));
+        return 1;
+    }
+    const qint64 storeFormMs = timer.elapsed();
+    report("store upload (form)", size, storeFormMs, peakRssKiB());
+    std::printf("  API calls: %d\n", sandbox.stats().value(QStringLiteral("total_api_calls")).toInt());
+
+    QFile sink(dir.filePath(QStringLiteral("download.bin")));
+    if (!sink.open(QIODevice::WriteOnly))
+        return 1;
+    resetPeakRss();
+    timer.restart();
+    if (Error e = run(store.readInto(path("form.bin"), &sink))) {
+        std::fprintf(stderr, "store download: %s\n", qPrintable(e.toString()));
+        return 1;
+    }
+    sink.close();
+    const qint64 storeDownloadMs = timer.elapsed();
+    report("store download", size, storeDownloadMs, peakRssKiB());
+    if (sink.size() != size)
+        std::fprintf(stderr, "download size %lld != %lld\n", sink.size(), size);
+    QFile::remove(sink.fileName());
+
+    // The same into a slower sink (SHA-256 of every byte on this thread): memory must stay flat.
+    HashingSink hashing;
+    hashing.open(QIODevice::WriteOnly);
+    resetPeakRss();
+    timer.restart();
+    if (Error e = run(store.readInto(path("form.bin"), &hashing))) {
+        std::fprintf(stderr, "store download: %s\n", qPrintable(e.toString()));
+        return 1;
+    }
+    report("store download (sha256 sink)", size, timer.elapsed(), peakRssKiB());
+
+    // --- curl against the same sandbox
+    const QByteArray bearer = "Bearer " + connection.tokens->current().accessToken.toUtf8();
+    const QList<QPair<QByteArray, QByteArray>> headers{
+        {"Authorization", bearer},
+        {"Procore-Company-Id", QByteArray::number(connection.companyId)},
+        {"Content-Type", "application/json"}};
+    const QUrl uploads = sandbox.baseUrl().resolved(
+        QUrl(QStringLiteral("/rest/v1.1/projects/%1/uploads").arg(connection.projectId)));
+    const auto created = sandbox.request("POST", uploads, R"({"response_filename":"curl.bin"})", headers);
+    const QJsonObject upload = QJsonDocument::fromJson(created.body).object();
+    QStringList form{QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                     QStringLiteral("-w"), QStringLiteral("%{http_code}")};
+    const QJsonObject fields = upload.value(QStringLiteral("fields")).toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        form << QStringLiteral("--form-string") << it.key() + QLatin1Char('=') + it.value().toString();
+    form << QStringLiteral("-F") << QStringLiteral("file=@") + sourceName
+         << upload.value(QStringLiteral("url")).toString();
+    QByteArray out;
+    const qint64 curlUploadMs = curl(form, &out);
+    if (curlUploadMs < 0 || !out.startsWith('2')) {
+        std::fprintf(stderr, "curl upload answered %s\n", out.constData());
+        return 1;
+    }
+    report("curl -F form upload to storage", size, curlUploadMs, -1);
+
+    // The download: the store's file's version URL → the hop (with the token, here) → storage URL.
+    QUrl listUrl = sandbox.baseUrl().resolved(QUrl(QStringLiteral("/rest/v1.0/folders")));
+    listUrl.setQuery(QStringLiteral("project_id=%1").arg(connection.projectId));
+    const auto listing = sandbox.request("GET", listUrl, {}, headers);
+    QString versionUrl;
+    for (const QJsonValue &file :
+         QJsonDocument::fromJson(listing.body).object().value(QStringLiteral("files")).toArray()) {
+        if (file.toObject().value(QStringLiteral("name")).toString() == QLatin1String("form.bin"))
+            versionUrl = file.toObject()
+                             .value(QStringLiteral("file_versions"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QStringLiteral("url"))
+                             .toString();
+    }
+    const auto hop = sandbox.request("GET", QUrl(versionUrl), {}, {{"Authorization", bearer}});
+    const QString storageUrl = QString::fromUtf8(hop.header("Location"));
+    if (storageUrl.isEmpty()) {
+        std::fprintf(stderr, "no storage URL from the download hop (HTTP %d)\n", hop.status);
+        return 1;
+    }
+    const qint64 curlDownloadMs =
+        curl({QStringLiteral("-s"), QStringLiteral("-o"), dir.filePath(QStringLiteral("curl-download.bin")),
+              QStringLiteral("-w"), QStringLiteral("%{http_code}"), storageUrl},
+             &out);
+    if (curlDownloadMs < 0 || !out.startsWith('2')) {
+        std::fprintf(stderr, "curl download answered %s\n", out.constData());
+        return 1;
+    }
+    report("curl download from storage", size, curlDownloadMs, -1);
+
+    std::printf("ratio store/curl: upload segmented %.2f, upload form %.2f, download %.2f\n",
+                mbPerSecond(size, storeSegmentedMs) / mbPerSecond(size, curlUploadMs),
+                mbPerSecond(size, storeFormMs) / mbPerSecond(size, curlUploadMs),
+                mbPerSecond(size, storeDownloadMs) / mbPerSecond(size, curlDownloadMs));
+    return 0;
+}
