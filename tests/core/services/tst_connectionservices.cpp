@@ -1,4 +1,5 @@
 #include "core/api/ratelimitmeter.h"
+#include "core/common/logfile.h"
 #include "core/db/database.h"
 #include "core/db/profilerepository.h"
 #include "core/secrets/secretstore.h"
@@ -9,6 +10,9 @@
 
 #include "sandboxprocess.h"
 
+#include <QDirIterator>
+#include <QLoggingCategory>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -67,6 +71,7 @@ private Q_SLOTS:
     void reconnectAfterRevokedSignIn();
     void messages_data();
     void messages();
+    void secretsAreOnlyInTheKeychain();
 
 private:
     ConnectionServices services() const { return {m_profiles.get(), m_secrets.get(), m_meters.get()}; }
@@ -512,6 +517,82 @@ void TestConnectionServices::messages()
     Error limited(Error::Kind::RateLimited, QStringLiteral("raw"));
     limited.setRetryAt(QDateTime(QDate(2026, 1, 2), QTime(13, 45), Qt::LocalTime).toUTC());
     QVERIFY(ConnectionMessages::common(limited, {}).message().contains(QLatin1String("until 13:45")));
+}
+
+// Issue 3's promise: tokens and client secrets live in the OS keychain and nowhere else. A full
+// sign-in with custom credentials, a save, a test, and a forced refresh (new tokens), with every
+// log category on debug and the settings pointed into the test's folder; then every file the app
+// wrote (SQLite with its -wal/-shm, settings, logs) is searched for each secret it ever held.
+void TestConnectionServices::secretsAreOnlyInTheKeychain()
+{
+    const QString logDir = m_dir.filePath(QStringLiteral("logs"));
+    const QString settingsDir = m_dir.filePath(QStringLiteral("settings"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
+    LogFile::install(logDir);
+    QLoggingCategory::setFilterRules(QStringLiteral("trestle.*=true\nqt.network.*=true"));
+
+    ConnectionManager manager(services());
+    std::unique_ptr<ConnectionSetup> setup(manager.newSetup(nullptr));
+    setup->settings().customCredentials = true;
+    setup->settings().apiBase = m_sandbox.baseUrl();
+    setup->settings().clientId = QStringLiteral("custom-app");
+    setup->settings().clientSecret = QStringLiteral("custom-secret");
+    Status signIn = Error(Error::Kind::Internal, QStringLiteral("not run"));
+    QVERIFY(signInAsUser(*setup, kDemoLogin, kDemoPassword, &signIn));
+    QVERIFY2(signIn.ok(), qPrintable(signIn.error().toString()));
+    QVERIFY(chooseFirstProject(*setup));
+    QVERIFY(runTest(*setup).ok());
+    const auto saved = runSave(*setup);
+    QVERIFY2(saved.ok(), qPrintable(saved.error().toString()));
+    setup.reset();
+    const QString id = saved.value().id;
+
+    QStringList secrets;
+    auto collect = [&] {
+        for (SecretKind kind :
+             {SecretKind::AccessToken, SecretKind::RefreshToken, SecretKind::ClientSecret}) {
+            const auto value = readSecret(id, kind);
+            QVERIFY2(value.ok(), qPrintable(value.error().toString()));
+            QVERIFY(value.value().size() >= 8);
+            if (!secrets.contains(value.value()))
+                secrets << value.value();
+        }
+    };
+    collect();
+    QVERIFY(secrets.contains(QStringLiteral("custom-secret")));
+
+    // Expire the access token: the next test refreshes and rotates both tokens.
+    QVERIFY(m_sandbox.post(QStringLiteral("expire-tokens")));
+    const auto tested =
+        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+    QVERIFY(tested);
+    QVERIFY2(tested->ok(), qPrintable(tested->error().toString()));
+    collect();
+    QCOMPARE(secrets.size(), 5); // two access tokens, two refresh tokens, one client secret
+
+    m_profiles.reset();
+    m_db.reset(); // close SQLite so the -wal is as it stays on disk
+    QLoggingCategory::setFilterRules(QString());
+    int filesScanned = 0;
+    qint64 logBytes = 0;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        ++filesScanned;
+        if (path.startsWith(logDir))
+            logBytes += bytes.size();
+        for (const QString &secret : std::as_const(secrets))
+            QVERIFY2(!bytes.contains(secret.toUtf8()),
+                     qPrintable(QStringLiteral("a secret is in %1").arg(path)));
+    }
+    qInfo("scanned %d files (%lld bytes of debug log) for %lld secrets", filesScanned, logBytes,
+          qint64(secrets.size()));
+    QVERIFY(logBytes > 0); // the log really captured the run
+    QVERIFY(filesScanned >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionServices)
