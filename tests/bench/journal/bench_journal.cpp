@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include "processstatus.h"
 #include <cstdio>
 #include <ctime>
 
@@ -24,18 +25,7 @@ using namespace trestle;
 
 namespace {
 
-// Peak resident set size of this process so far, in KiB (Linux; 0 elsewhere).
-qint64 peakRssKib()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    }
-    return 0;
-}
+using testing::peakRssKib;
 
 // CPU time of the whole process so far, in ms: on a loaded machine wall time alone misleads.
 qint64 cpuMs()

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "processstatus.h"
 #include <cstdio>
 #include <memory>
 
@@ -20,17 +21,7 @@ using namespace trestle;
 
 namespace {
 
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
+using testing::peakRssKib;
 
 StorePath path(const char *text)
 {
@@ -56,7 +47,7 @@ void report(const char *what, qint64 bytes, qint64 ms)
 {
     const double mbPerSecond = ms > 0 ? (double(bytes) / 1e6) / (double(ms) / 1000.0) : 0.0;
     std::printf("%-34s %8lld MiB in %6lld ms = %8.1f MB/s, peak RSS %lld KiB\n", what, bytes >> 20, ms,
-                mbPerSecond, peakRssKiB());
+                mbPerSecond, peakRssKib());
 }
 
 } // namespace
@@ -75,7 +66,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot create temporary folders in %s\n", qPrintable(folder));
         return 1;
     }
-    std::printf("peak RSS at start: %lld KiB\n", peakRssKiB());
+    std::printf("peak RSS at start: %lld KiB\n", peakRssKib());
     {
         QFile file(sourceDir.filePath(QStringLiteral("big.bin")));
         if (!file.open(QIODevice::WriteOnly))
@@ -88,7 +79,7 @@ int main(int argc, char **argv)
             file.write(block);
         }
     }
-    std::printf("source file written: %lld MiB, peak RSS %lld KiB\n", mib, peakRssKiB());
+    std::printf("source file written: %lld MiB, peak RSS %lld KiB\n", mib, peakRssKib());
 
     LocalStore source(sourceDir.path());
     LocalStore dest(destDir.path());

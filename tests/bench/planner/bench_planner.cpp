@@ -21,23 +21,14 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "processstatus.h"
 #include <cstdio>
 
 using namespace trestle;
 
 namespace {
 
-qint64 peakRssKib()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    }
-    return 0;
-}
+using testing::peakRssKib;
 
 void report(const char *what, qint64 count, qint64 ms)
 {

@@ -28,22 +28,17 @@
 #include <atomic>
 #include <cstdio>
 
+#include "processstatus.h"
 #include <sys/resource.h>
 
 using namespace sandbox;
 
 namespace {
 
-QByteArray procStatus(const char *key)
+QByteArray procStatus(const char *field)
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return "?";
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(qstrlen(key) + 1).simplified();
-    }
-    return "?";
+    const QByteArray value = testing::procStatusField(field);
+    return value.isEmpty() ? QByteArray("?") : value;
 }
 
 // CPU seconds this process (server and client threads, not curl) used so far: a figure that
@@ -62,7 +57,7 @@ void report(const char *what, qint64 bytes, double seconds, const QByteArray &ex
     const double cpu = cpuSeconds();
     std::printf("%-30s %7.1f MB/s  (%lld B in %.2f s, %.2f CPU s)  peak RSS %s  RSS %s%s\n", what,
                 seconds > 0 ? double(bytes) / seconds / 1e6 : 0.0, static_cast<long long>(bytes), seconds,
-                cpu - lastCpu, procStatus("VmHWM:").constData(), procStatus("VmRSS:").constData(),
+                cpu - lastCpu, procStatus("VmHWM").constData(), procStatus("VmRSS").constData(),
                 extra.constData());
     lastCpu = cpu;
     std::fflush(stdout);

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "processstatus.h"
 #include <memory>
 
 using namespace trestle;
@@ -99,14 +100,8 @@ QByteArray pseudoRandom(qint64 size, quint32 seed)
 
 qint64 peakRss()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return -1;
+    const qint64 kib = testing::peakRssKib();
+    return kib < 0 ? -1 : kib * 1024;
 }
 
 bool resetPeakRss()

@@ -5,6 +5,7 @@
 
 #include "documents/documentsmodel.h"
 #include "documents/storageservice.h"
+#include "processstatus.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -58,14 +59,8 @@ qint64 sandboxPid()
 
 QByteArray vmHwm(qint64 pid)
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return "?";
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed();
-    }
-    return "?";
+    const QByteArray value = testing::procStatusField("VmHWM", pid);
+    return value.isEmpty() ? QByteArray("?") : value;
 }
 } // namespace
 
