@@ -1,8 +1,9 @@
 #include "formdata.h"
 
+#include "http/multipartreader.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace sandbox {
 
@@ -32,37 +33,22 @@ void parseUrlEncoded(const QByteArray &body, QHash<QString, QString> *fields)
     }
 }
 
-void parseMultipart(const QByteArray &body, const QByteArray &contentType, QHash<QString, QString> *fields)
+// Text fields only: file parts are skipped (token and login forms carry none).
+void parseMultipart(const HttpRequest &request, QHash<QString, QString> *fields)
 {
-    static const QRegularExpression boundaryRe(QStringLiteral("boundary=\"?([^\";]+)\"?"),
-                                               QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression nameRe(QStringLiteral("\\bname=\"([^\"]*)\""),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch boundaryMatch = boundaryRe.match(QString::fromLatin1(contentType));
-    if (!boundaryMatch.hasMatch())
+    const QByteArray boundary = MultipartReader::boundaryOf(request.header("Content-Type"));
+    const std::unique_ptr<QIODevice> body = request.bodyDevice();
+    if (boundary.isEmpty() || !body)
         return;
-    const QByteArray delimiter = "--" + boundaryMatch.captured(1).toLatin1();
-    qsizetype pos = body.indexOf(delimiter);
-    while (pos >= 0) {
-        const qsizetype partStart = pos + delimiter.size();
-        if (body.mid(partStart, 2) == "--")
-            break;
-        const qsizetype next = body.indexOf(delimiter, partStart);
-        if (next < 0)
-            break;
-        QByteArray part = body.mid(partStart, next - partStart);
-        if (part.startsWith("\r\n"))
-            part.remove(0, 2);
-        if (part.endsWith("\r\n"))
-            part.chop(2);
-        const qsizetype headerEnd = part.indexOf("\r\n\r\n");
-        if (headerEnd >= 0) {
-            const QString headers = QString::fromUtf8(part.left(headerEnd));
-            const QRegularExpressionMatch name = nameRe.match(headers);
-            if (name.hasMatch() && !headers.contains(QLatin1String("filename="), Qt::CaseInsensitive))
-                fields->insert(name.captured(1), QString::fromUtf8(part.mid(headerEnd + 4)));
-        }
-        pos = next;
+    MultipartReader reader(body.get(), boundary);
+    MultipartReader::Part part;
+    while (reader.readNextPart(&part)) {
+        if (part.isFile())
+            continue;
+        QByteArray value;
+        if (!reader.readBody(&value, maxFormBytes))
+            return;
+        fields->insert(QString::fromUtf8(part.name), QString::fromUtf8(value));
     }
 }
 
@@ -87,7 +73,7 @@ QHash<QString, QString> parseFormFields(const HttpRequest &request)
     const QByteArray contentType = request.header("Content-Type").toLower();
     const QByteArray body = smallBody(request);
     if (contentType.startsWith("multipart/form-data"))
-        parseMultipart(body, request.header("Content-Type"), &fields);
+        parseMultipart(request, &fields);
     else if (contentType.contains("json") || (contentType.isEmpty() && body.trimmed().startsWith('{')))
         parseJson(body, &fields);
     else
