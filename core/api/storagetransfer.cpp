@@ -18,6 +18,7 @@ namespace trestle {
 namespace {
 
 constexpr int kMaxRedirects = 5;
+constexpr qint64 kDownloadReadBufferBytes = 2 * 1024 * 1024;
 
 bool isRedirect(int status)
 {
@@ -149,6 +150,9 @@ void StorageTransfer::sendDownloadHop(const QUrl &url, bool withToken)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(m_timeout.count()));
     QNetworkReply *reply = m_nam->get(request);
+    // QNAM's read buffer is unbounded by default: with a sink slower than the network (hashing, a
+    // slow disk) the whole file would pile up in memory. A bound only slows the sender down.
+    reply->setReadBufferSize(kDownloadReadBufferBytes);
     connect(reply, &QNetworkReply::readyRead, this, &StorageTransfer::onDownloadReadyRead);
     watch(reply);
 }

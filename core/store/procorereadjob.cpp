@@ -7,50 +7,9 @@
 #include "core/store/procorejobs.h"
 #include "core/store/procorestore.h"
 
-#include <QChildEvent>
 #include <QIODevice>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace trestle {
-
-namespace {
-
-constexpr qint64 kDownloadReadBuffer = 2 * 1024 * 1024;
-
-} // namespace
-
-// WORKAROUND until StorageTransfer bounds its download replies itself (one line there:
-// reply->setReadBufferSize() where it creates them): QNetworkAccessManager's read buffer is
-// unbounded by default, so when the sink is slower than the network (hashing, a slow disk) the
-// whole file piles up in memory. While this job downloads, every new storage GET of the client's
-// manager (a host other than the API host) gets a bounded buffer as soon as it exists; such
-// replies are read on readyRead, so a bound only slows the sender down. API replies (read at
-// their end) are never touched.
-bool ProcoreReadJob::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::ChildAdded && m_store
-        && watched == m_store->client()->networkAccessManager()) {
-        // The child is still being constructed here: look at it once its constructor is done.
-        QPointer<QObject> child = static_cast<QChildEvent *>(event)->child();
-        const QUrl api = m_store->client()->context()->apiBase();
-        QMetaObject::invokeMethod(
-            this,
-            [child, api] {
-                auto *reply = qobject_cast<QNetworkReply *>(child.data());
-                if (!reply || reply->isFinished())
-                    return;
-                const QUrl url = reply->url();
-                const bool apiHost =
-                    url.scheme() == api.scheme() && url.host() == api.host() && url.port(-1) == api.port(-1);
-                if (reply->operation() == QNetworkAccessManager::GetOperation && !apiHost
-                    && reply->readBufferSize() == 0)
-                    reply->setReadBufferSize(kDownloadReadBuffer);
-            },
-            Qt::QueuedConnection);
-    }
-    return StoreJob::eventFilter(watched, event);
-}
 
 ProcoreReadJob::ProcoreReadJob(ProcoreStore *store, StorePath path, QIODevice *sink, QObject *parent)
     : StoreJob(parent), m_store(store), m_path(std::move(path)), m_sink(sink)
@@ -91,14 +50,11 @@ void ProcoreReadJob::download(const ProcoreNode &node)
     connect(m_transfer, &StorageTransfer::progress, this,
             [this, total](qint64 done, qint64) { setProgress(done, total >= 0 ? total : -1); });
     connect(m_transfer, &StorageTransfer::finished, this, &ProcoreReadJob::onTransferFinished);
-    client->networkAccessManager()->installEventFilter(this);
     m_transfer->startDownload(QUrl(node.downloadUrl), m_sink);
 }
 
 void ProcoreReadJob::onTransferFinished()
 {
-    if (m_store)
-        m_store->client()->networkAccessManager()->removeEventFilter(this);
     const Status result = m_transfer->result();
     const qint64 received = m_transfer->bytesDone();
     if (!result.ok()) {

@@ -27,7 +27,6 @@ public:
     ~ProcoreReadJob() override;
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void doStart() override;
     void doKill() override;
 
