@@ -230,7 +230,7 @@ void ApiCall::send()
         m_reply = m_nam->sendCustomRequest(request, m_request.method, m_request.body);
     }
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
-    // sslErrors are deliberately not connected to ignoreSslErrors(): a TLS failure fails the call.
+    // sslErrors are deliberately left unanswered (never ignored): a TLS failure fails the call.
 }
 
 void ApiCall::onReplyFinished()

@@ -45,23 +45,6 @@ Store::Capabilities LocalStore::capabilities() const
     return Capabilities(RandomAccessRead | PushWrite);
 }
 
-Error LocalStore::checkNewName(const StorePath &path) const
-{
-    QList<NameViolation> violations = NameRules::validateName(path.name(), m_limits);
-    const int length = NameRules::measure(path.toString(), m_limits.lengthUnit);
-    if (m_limits.maxPathLength > 0 && length > m_limits.maxPathLength)
-        violations.append(NameRules::validate(path, m_limits).constLast());
-    if (violations.isEmpty())
-        return {};
-    QStringList reasons;
-    for (const NameViolation &violation : std::as_const(violations))
-        reasons.append(violation.reason);
-    return Error(
-        Error::Kind::InvalidName,
-        tr("\u201C%1\u201D cannot be created here: %2").arg(path.toString(), reasons.join(QLatin1Char(' '))),
-        NameViolation::kindName(violations.constFirst().kind));
-}
-
 ListJob *LocalStore::list(const StorePath &folder)
 {
     return new LocalListJob(m_root, folder);
@@ -99,16 +82,7 @@ StoreJob *LocalStore::makeFolder(const StorePath &path)
 
 StoreJob *LocalStore::move(const StorePath &from, const StorePath &to)
 {
-    Error invalid;
-    if (from.isRoot())
-        invalid = Error(Error::Kind::InvalidName, tr("The top folder cannot be moved."));
-    else if (to.isRoot())
-        invalid = Error(Error::Kind::Conflict, tr("The top folder already exists."));
-    else if (from == to || from.isAncestorOf(to))
-        invalid = Error(Error::Kind::InvalidName,
-                        tr("\u201C%1\u201D cannot be moved into itself.").arg(from.toString()));
-    else
-        invalid = checkNewName(to);
+    const Error invalid = checkMove(from, to);
     const LocalRoot root = m_root;
     return new LocalTaskJob([root, from, to, invalid](const std::atomic_bool &) -> Status {
         if (invalid.isError())

@@ -53,9 +53,6 @@ public:
                                                      WriteMode mode = WriteMode::Replace) override;
 
 private:
-    // InvalidName if limits() do not allow the last name of path or the path's length.
-    Error checkNewName(const StorePath &path) const;
-
     LocalRoot m_root;
     StoreLimits m_limits;
 };

@@ -53,24 +53,6 @@ StoreLimits ProcoreStore::limits() const
     return StoreLimits::procoreDocuments();
 }
 
-Error ProcoreStore::checkNewName(const StorePath &path) const
-{
-    const StoreLimits rules = limits();
-    QList<NameViolation> violations = NameRules::validateName(path.name(), rules);
-    if (rules.maxPathLength > 0
-        && NameRules::measure(path.toString(), rules.lengthUnit) > rules.maxPathLength)
-        violations.append(NameRules::validate(path, rules).constLast());
-    if (violations.isEmpty())
-        return {};
-    QStringList reasons;
-    for (const NameViolation &violation : std::as_const(violations))
-        reasons.append(violation.reason);
-    return Error(Error::Kind::InvalidName,
-                 tr("\u201C%1\u201D cannot be created in Procore: %2")
-                     .arg(path.toString(), reasons.join(QLatin1Char(' '))),
-                 NameViolation::kindName(violations.constFirst().kind));
-}
-
 Error ProcoreStore::storeError(const Error &error, const StorePath &path)
 {
     if (error.httpStatus() == 422 && error.detail().contains(QLatin1String("\"name\""))) {
@@ -299,16 +281,7 @@ StoreJob *ProcoreStore::makeFolder(const StorePath &path)
 
 StoreJob *ProcoreStore::move(const StorePath &from, const StorePath &to)
 {
-    Error invalid;
-    if (from.isRoot())
-        invalid = Error(Error::Kind::InvalidName, tr("The top folder cannot be moved."));
-    else if (to.isRoot())
-        invalid = Error(Error::Kind::Conflict, tr("The top folder already exists."));
-    else if (from == to || from.isAncestorOf(to))
-        invalid = Error(Error::Kind::InvalidName,
-                        tr("\u201C%1\u201D cannot be moved into itself.").arg(from.toString()));
-    else
-        invalid = checkNewName(to);
+    const Error invalid = checkMove(from, to);
     return new ProcoreMoveJob(this, from, to, invalid);
 }
 

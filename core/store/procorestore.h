@@ -93,8 +93,6 @@ public:
     // unusable names as Entry::Kind::Other).
     void fetchChildren(const StorePath &folder, qint64 folderId,
                        std::function<void(Result<QList<Entry>>)> done);
-    // InvalidName if limits() do not allow path (its last name and its length).
-    Error checkNewName(const StorePath &path) const;
     // Store errors from client errors: 422 on a name → InvalidName with the server's reason, or
     // Conflict for "has already been taken"; the rest as the client reported it.
     static Error storeError(const Error &error, const StorePath &path);

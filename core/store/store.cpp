@@ -1,10 +1,42 @@
 #include "core/store/store.h"
 
+#include "core/store/namerules.h"
+
 namespace trestle {
 
 Store::Store(QObject *parent) : QObject(parent) { }
 
 Store::~Store() = default;
+
+Error Store::checkNewName(const StorePath &path) const
+{
+    const StoreLimits rules = limits();
+    QList<NameViolation> violations = NameRules::validateName(path.name(), rules);
+    if (rules.maxPathLength > 0
+        && NameRules::measure(path.toString(), rules.lengthUnit) > rules.maxPathLength)
+        violations.append(NameRules::validate(path, rules).constLast());
+    if (violations.isEmpty())
+        return {};
+    QStringList reasons;
+    for (const NameViolation &violation : std::as_const(violations))
+        reasons.append(violation.reason);
+    return Error(Error::Kind::InvalidName,
+                 tr("\u201C%1\u201D cannot be created in %2: %3")
+                     .arg(path.toString(), displayName(), reasons.join(QLatin1Char(' '))),
+                 NameViolation::kindName(violations.constFirst().kind));
+}
+
+Error Store::checkMove(const StorePath &from, const StorePath &to) const
+{
+    if (from.isRoot())
+        return Error(Error::Kind::InvalidName, tr("The top folder cannot be moved."));
+    if (to.isRoot())
+        return Error(Error::Kind::Conflict, tr("The top folder already exists."));
+    if (from == to || from.isAncestorOf(to))
+        return Error(Error::Kind::InvalidName,
+                     tr("\u201C%1\u201D cannot be moved into itself.").arg(from.toString()));
+    return checkNewName(to);
+}
 
 Result<std::unique_ptr<QIODevice>> Store::openReadDevice(const StorePath &path)
 {

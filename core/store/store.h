@@ -83,6 +83,12 @@ public:
     virtual StoreJob *writeFrom(const StorePath &path, QIODevice *source, qint64 size, const QDateTime &mtime,
                                 WriteMode mode = WriteMode::Replace) = 0;
 
+    // InvalidName (with every reason) if limits() do not allow the last name of path or the path's
+    // length. Every store checks a new name with it before it touches a disk or spends a call.
+    Error checkNewName(const StorePath &path) const;
+    // The preconditions every move shares (the root, into itself, the new name); none if it may go on.
+    Error checkMove(const StorePath &from, const StorePath &to) const;
+
     // Capability RandomAccessRead: the file opened for reading. Default: unsupported (Internal).
     virtual Result<std::unique_ptr<QIODevice>> openReadDevice(const StorePath &path);
     // Capability PushWrite: a session that takes the file's bytes; size -1 if unknown (then no
