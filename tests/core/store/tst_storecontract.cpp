@@ -469,8 +469,14 @@ void TestStoreContract::bigFileStreamed()
     QCOMPARE(sink.received(), size);
     QCOMPARE(sink.result(), hash.result());
     qInfo("peak RSS %lld MiB -> %lld MiB (peak reset: %s)", before >> 20, after >> 20, reset ? "yes" : "no");
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed blocks in quarantine (256 MiB by default), so peak RSS measures
+    // the sanitizer, not the stream. The default build asserts the bound; this one checks the bytes.
+    qInfo("peak RSS bound not asserted under AddressSanitizer");
+#else
     if (before > 0)
         QVERIFY2(after - before < 24 * 1024 * 1024, "a 64 MiB stream must not be held in memory");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestStoreContract)
