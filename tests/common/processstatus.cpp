@@ -26,4 +26,10 @@ qint64 peakRssKib(qint64 pid)
     return ok ? kib : -1;
 }
 
+bool resetPeakRss()
+{
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
+}
+
 } // namespace testing

@@ -22,28 +22,14 @@
 
 #include <cstdio>
 
+#include "processstatus.h"
+
 using namespace trestle;
 
 namespace {
 
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-void resetPeakRss()
-{
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
+using testing::peakRssKib;
+using testing::resetPeakRss;
 
 StorePath path(const char *text)
 {
@@ -156,7 +142,7 @@ int main(int argc, char **argv)
         return 1;
     }
     ProcoreStore store(connection.client.get(), connection.projectId, QStringLiteral("bench"));
-    std::printf("bench_procore_store: %lld MiB, baseline peak RSS %lld KiB\n", sizeMiB, peakRssKiB());
+    std::printf("bench_procore_store: %lld MiB, baseline peak RSS %lld KiB\n", sizeMiB, peakRssKib());
 
     // What the segmented path must do before its first byte goes out: SHA-256 of the whole file.
     {
@@ -181,7 +167,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const qint64 storeSegmentedMs = timer.elapsed();
-    report("store upload (segmented, sha256 pass)", size, storeSegmentedMs, peakRssKiB());
+    report("store upload (segmented, sha256 pass)", size, storeSegmentedMs, peakRssKib());
     std::printf("  API calls: %d\n", sandbox.stats().value(QStringLiteral("total_api_calls")).toInt());
 
     store.setFormUploadLimit(size);
@@ -194,7 +180,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const qint64 storeFormMs = timer.elapsed();
-    report("store upload (form)", size, storeFormMs, peakRssKiB());
+    report("store upload (form)", size, storeFormMs, peakRssKib());
     std::printf("  API calls: %d\n", sandbox.stats().value(QStringLiteral("total_api_calls")).toInt());
 
     QFile sink(dir.filePath(QStringLiteral("download.bin")));
@@ -208,7 +194,7 @@ int main(int argc, char **argv)
     }
     sink.close();
     const qint64 storeDownloadMs = timer.elapsed();
-    report("store download", size, storeDownloadMs, peakRssKiB());
+    report("store download", size, storeDownloadMs, peakRssKib());
     if (sink.size() != size)
         std::fprintf(stderr, "download size %lld != %lld\n", sink.size(), size);
     QFile::remove(sink.fileName());
@@ -222,7 +208,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "store download: %s\n", qPrintable(e.toString()));
         return 1;
     }
-    report("store download (sha256 sink)", size, timer.elapsed(), peakRssKiB());
+    report("store download (sha256 sink)", size, timer.elapsed(), peakRssKib());
 
     // --- curl against the same sandbox
     const QByteArray bearer = "Bearer " + connection.tokens->current().accessToken.toUtf8();

@@ -104,12 +104,6 @@ qint64 peakRss()
     return kib < 0 ? -1 : kib * 1024;
 }
 
-bool resetPeakRss()
-{
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
-}
-
 HashSink::HashSink()
 {
     open(QIODevice::WriteOnly);

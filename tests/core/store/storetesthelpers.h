@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processstatus.h"
+
 #include "core/store/store.h"
 
 #include <QByteArray>
@@ -23,10 +25,8 @@ trestle::Error readBytes(trestle::Store *store, const QString &path, QByteArray 
 trestle::Error createFolder(trestle::Store *store, const QString &path);
 trestle::StorePath sp(const QString &path); // a StorePath that must parse
 QByteArray pseudoRandom(qint64 size, quint32 seed);
-// Peak resident set size of this process (VmHWM) in bytes; resetPeakRss() restarts the peak
-// where Linux allows it (returns false elsewhere).
+// Peak resident set size of this process (VmHWM) in bytes; testing::resetPeakRss() restarts it.
 qint64 peakRss();
-bool resetPeakRss();
 
 // A write-only sink that hashes and counts what it gets, so a big file can be read without
 // keeping it.
