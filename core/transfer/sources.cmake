@@ -8,6 +8,7 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/jobpolicies.h transfer/jobpolicies.cpp
     transfer/jobrunner.h transfer/jobrunner.cpp
     transfer/planbuilder.h transfer/planbuilder.cpp
+    transfer/storeresolver.h transfer/storeresolver.cpp
     transfer/plansummary.h transfer/plansummary.cpp
     transfer/transfercommand.h transfer/transfercommand.cpp
     transfer/transferengine.h transfer/transferengine.cpp

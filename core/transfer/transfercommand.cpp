@@ -1,9 +1,11 @@
 #include "core/transfer/transfercommand.h"
 
+#include "core/api/ratelimitmeter.h"
 #include "core/db/database.h"
 #include "core/db/reportexporter.h"
-#include "core/store/localstore.h"
+#include "core/store/store.h"
 #include "core/transfer/jobplanner.h"
+#include "core/transfer/storeresolver.h"
 #include "core/transfer/transferengine.h"
 
 #include <QCommandLineParser>
@@ -18,29 +20,18 @@ namespace trestle {
 
 namespace {
 
-const QString kLocalPrefix = QStringLiteral("local:");
-
-QString localConnection(const QString &path)
+// A folder or connection the user named that does not exist is a usage error; a connection that
+// exists but cannot be used now (signed out, keychain locked, offline) is not.
+int exitCodeFor(const Error &error)
 {
-    return kLocalPrefix + QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-}
-
-// Local folders only for now; the connection id names the folder.
-std::unique_ptr<Store> storeFor(const QString &connection)
-{
-    if (!connection.startsWith(kLocalPrefix))
-        return nullptr;
-    auto store = std::make_unique<LocalStore>(connection.mid(kLocalPrefix.size()));
-    if (!store->isValid())
-        return nullptr;
-    return store;
-}
-
-StoreFactory factoryFor(const QString &connection)
-{
-    return [connection] {
-        return storeFor(connection);
-    };
+    switch (error.kind()) {
+    case Error::Kind::NotFound:
+    case Error::Kind::Config:
+    case Error::Kind::Validation:
+        return TransferCommand::Usage;
+    default:
+        return TransferCommand::JobError;
+    }
 }
 
 QString humanBytes(qint64 bytes)
@@ -51,8 +42,44 @@ QString humanBytes(qint64 bytes)
 } // namespace
 
 TransferCommand::TransferCommand(Database &database, QIODevice *out, QIODevice *err, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(database), m_out(out), m_err(err)
+    : QObject(parent)
+    , m_database(database)
+    , m_journal(database)
+    , m_out(out)
+    , m_err(err)
+    , m_localResolver(std::make_unique<LocalStoreResolver>())
+    , m_resolver(m_localResolver.get())
 { }
+
+void TransferCommand::setResolver(StoreResolver *resolver)
+{
+    m_resolver = resolver ? resolver : m_localResolver.get();
+}
+
+void TransferCommand::prepareBoth(const QString &source, const QString &destination,
+                                  std::function<void()> ready)
+{
+    // Prepared one after the other: a Procore connection may read its tokens from the keychain.
+    m_resolver->prepare(source, [this, destination, ready = std::move(ready)](const Error &error) {
+        if (error) {
+            printError(error.message());
+            done(exitCodeFor(error));
+            return;
+        }
+        if (destination.isEmpty()) {
+            ready();
+            return;
+        }
+        m_resolver->prepare(destination, [this, ready](const Error &destinationError) {
+            if (destinationError) {
+                printError(destinationError.message());
+                done(exitCodeFor(destinationError));
+                return;
+            }
+            ready();
+        });
+    });
+}
 
 TransferCommand::~TransferCommand() = default;
 
@@ -186,14 +213,28 @@ void TransferCommand::plan(JobKind kind, const QString &source, const QString &d
 {
     JobSpec spec;
     spec.kind = kind;
-    spec.sourceConnection = localConnection(source);
-    spec.destinationConnection = kind == JobKind::Analyze ? QString() : localConnection(destination);
     spec.policies = policies;
-    m_source = storeFor(spec.sourceConnection);
-    if (kind != JobKind::Analyze)
-        m_destination = storeFor(spec.destinationConnection);
+    Error parsed = m_resolver->parseEndpoint(source, &spec.sourceConnection, &spec.sourcePath);
+    if (!parsed && kind != JobKind::Analyze)
+        parsed = m_resolver->parseEndpoint(destination, &spec.destinationConnection, &spec.destinationPath);
+    if (parsed) {
+        printError(parsed.message());
+        done(Usage);
+        return;
+    }
+    prepareBoth(spec.sourceConnection, spec.destinationConnection,
+                [this, spec, dryRun] { planPrepared(spec, dryRun); });
+}
+
+void TransferCommand::planPrepared(const JobSpec &spec, bool dryRun)
+{
+    const JobKind kind = spec.kind;
+    Error error;
+    m_source = m_resolver->openStore(spec.sourceConnection, &error);
+    if (m_source && kind != JobKind::Analyze)
+        m_destination = m_resolver->openStore(spec.destinationConnection, &error);
     if (!m_source || (kind != JobKind::Analyze && !m_destination)) {
-        printError(tr("Source and destination must be existing local folders."));
+        printError(error.message());
         done(Usage);
         return;
     }
@@ -268,16 +309,29 @@ void TransferCommand::runJob(qint64 jobId, bool retryFailed)
         done(JobError);
         return;
     }
-    Result<JobPolicies> policies = JobPolicies::fromJsonText(job.value().policiesJson);
     const JobRecord record = job.value();
-    if (!policies.ok() || !storeFor(record.sourceConnection) || !storeFor(record.destinationConnection)) {
-        printError(tr("Job %1 cannot run here: its folders are missing or not local.").arg(jobId));
+    prepareBoth(record.sourceConnection, record.destinationConnection,
+                [this, record, retryFailed] { runPrepared(record, retryFailed); });
+}
+
+void TransferCommand::runPrepared(const JobRecord &record, bool retryFailed)
+{
+    const qint64 jobId = record.id;
+    Result<JobPolicies> policies = JobPolicies::fromJsonText(record.policiesJson);
+    StoreFactory sourceFactory = m_resolver->factory(record.sourceConnection);
+    StoreFactory destinationFactory = m_resolver->factory(record.destinationConnection);
+    if (!policies.ok() || !sourceFactory || !destinationFactory) {
+        printError(tr("Job %1 cannot run here: its connections are missing.").arg(jobId));
         done(JobError);
         return;
     }
-    m_engine = std::make_unique<TransferEngine>(m_database, factoryFor(record.sourceConnection),
-                                                factoryFor(record.destinationConnection),
+    m_engine = std::make_unique<TransferEngine>(m_database, sourceFactory, destinationFactory,
                                                 policies.value().concurrency);
+    RateLimitMeter *meter = m_resolver->meter(record.destinationConnection);
+    if (!meter)
+        meter = m_resolver->meter(record.sourceConnection);
+    if (meter)
+        m_engine->setApiCallCounter([meter] { return meter->totalAcquired(); });
     connect(m_engine.get(), &TransferEngine::progress, this, [this](const EngineProgress &p) {
         if (!m_progressLine)
             return;

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QCommandLineParser;
@@ -17,6 +18,7 @@ namespace trestle {
 class Database;
 class JobPlanner;
 class Store;
+class StoreResolver;
 class TransferEngine;
 
 // The transfer verbs of the `trestle` command line, independent of app/ (which only forwards its
@@ -29,8 +31,9 @@ class TransferEngine;
 //   retry <job-id>                         run a job's failed items again
 //   report <job-id> [--html]               the job's items as CSV (or HTML)
 // Options: --dry-run, --json, --conflicts, --deletes, --names, --include, --exclude, --types,
-// --min-size, --max-size, --since, --concurrency. Sources and destinations are local folders
-// ("procore:" endpoints need the connection wiring of core/services: not yet).
+// --min-size, --max-size, --since, --concurrency. Sources and destinations are whatever the
+// StoreResolver understands: local folders by default; app/ sets the services layer's resolver,
+// which adds saved connections.
 //
 // Exit codes: 0 done; 1 the job ran and some items failed; 2 usage; 3 the job could not run.
 // Async like everything else: start() schedules; exactly one finished(exitCode).
@@ -46,6 +49,9 @@ public:
     TransferCommand(Database &database, QIODevice *out, QIODevice *err, QObject *parent = nullptr);
     ~TransferCommand() override;
 
+    // Not owned; must outlive the command. Null: local folders only.
+    void setResolver(StoreResolver *resolver);
+
     // arguments[0] is the program name, as QCoreApplication::arguments() gives them.
     void start(const QStringList &arguments);
     // The progress line is drawn only when err is a terminal; tests and pipes get none.
@@ -59,7 +65,10 @@ private:
     Result<JobPolicies> policiesFrom(const QCommandLineParser &parser) const;
     void plan(JobKind kind, const QString &source, const QString &destination, const JobPolicies &policies,
               bool dryRun);
+    void planPrepared(const JobSpec &spec, bool dryRun);
+    void prepareBoth(const QString &source, const QString &destination, std::function<void()> ready);
     void runJob(qint64 jobId, bool retryFailed);
+    void runPrepared(const JobRecord &record, bool retryFailed);
     void listJobs();
     void report(qint64 jobId, bool html);
     void print(const QString &text);
@@ -73,6 +82,8 @@ private:
     bool m_json = false;
     bool m_progressLine = false;
     bool m_finished = false;
+    std::unique_ptr<StoreResolver> m_localResolver;
+    StoreResolver *m_resolver;
     std::unique_ptr<Store> m_source;
     std::unique_ptr<Store> m_destination;
     std::unique_ptr<JobPlanner> m_planner;
