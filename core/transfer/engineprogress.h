@@ -2,6 +2,7 @@
 
 #include "core/db/journaltypes.h"
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QtGlobal>
 
@@ -22,6 +23,8 @@ struct EngineProgress final
     qint64 bytesPerSecond = 0; // over the last few seconds
     qint64 etaSeconds = -1; // -1 while unknown
     qint64 apiCalls = 0; // API calls the job has spent (all runs), when the engine can count them
+    // While state is Waiting: when the API budget lets the job go on (invalid otherwise).
+    QDateTime waitingUntil;
 
     bool operator==(const EngineProgress &other) const;
     bool operator!=(const EngineProgress &other) const { return !(*this == other); }
