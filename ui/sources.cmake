@@ -13,3 +13,8 @@ target_sources(trestle_ui PRIVATE
     connections/connectionlistmodel.h connections/connectionlistmodel.cpp
     connections/connectionmanagerdialog.h connections/connectionmanagerdialog.cpp
 )
+# Each area of the window keeps its own list, so parallel work never edits the same file.
+include(${CMAKE_CURRENT_LIST_DIR}/browser/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_LIST_DIR}/jobs/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_LIST_DIR}/status/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_LIST_DIR}/settings/sources.cmake OPTIONAL)
