@@ -205,7 +205,7 @@ void ApiCall::send()
         request.setRawHeader("Procore-Company-Id", QByteArray::number(companyId));
     // An API call is never redirected: following one could hand the token to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_options.timeout.count()));
+    request.setTransferTimeout(int(qMax(m_options.timeout, m_request.minTimeout).count()));
 
     QHttpMultiPart *multipart = nullptr;
     if (m_request.multipart) {

@@ -43,6 +43,10 @@ struct ApiRequest
     qint64 companyId = 0; // for the header instead of the context's (listing a company's projects)
     // DELETE: a 404 on a retry means the first attempt went through.
     bool notFoundAfterRetryIsSuccess = false;
+    // Longer than the client's timeout for calls the server may think about for long before the
+    // first byte of its answer (completing a segmented upload assembles the whole file). 0 = the
+    // client's timeout.
+    std::chrono::milliseconds minTimeout{0};
 
     // "GET /rest/v1.0/folders/{id}" — for logs and errors; numeric segments collapsed.
     QString endpoint() const;

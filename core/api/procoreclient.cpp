@@ -3,6 +3,7 @@
 #include "core/api/apierrors.h"
 #include "core/api/connectioncontext.h"
 #include "core/api/jsonparse.h"
+#include "core/api/linkheader.h"
 #include "core/common/logging.h"
 
 #include <QHttpMultiPart>
@@ -27,20 +28,6 @@ constexpr int kMalformedRetries = 2;
 QByteArray jsonBody(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// rel="next" of an RFC 8288 Link header (procore-api.md §8).
-QUrl nextLink(const QByteArray &header, const QUrl &base)
-{
-    static const QRegularExpression entry(QStringLiteral("<([^>]*)>\\s*;([^,<]*)"));
-    static const QRegularExpression relNext(QStringLiteral("rel\\s*=\\s*\"?next\"?"));
-    auto it = entry.globalMatch(QString::fromLatin1(header));
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        if (m.captured(2).contains(relNext))
-            return base.resolved(QUrl(m.captured(1)));
-    }
-    return QUrl();
 }
 
 QHttpPart textPart(const QByteArray &name, const QString &value)
@@ -209,7 +196,7 @@ void ProcoreClient::fetchPages(ApiRequest request, std::function<Result<QList<T>
         bool totalKnown = false;
         const qint64 total = r.value().header("Total").toLongLong(&totalKnown);
         const QUrl current = call->request().absoluteUrl.isValid() ? call->request().absoluteUrl : QUrl();
-        QUrl next = nextLink(r.value().header("Link"), m_context->apiBase());
+        QUrl next = nextLinkFromHeader(r.value().header("Link"), m_context->apiBase());
         if (!next.isValid() && totalKnown && items->size() < total && !page.value().isEmpty()) {
             // No Link header but Total says there is more: ask for the next page number.
             ApiRequest following = call->request();
@@ -614,6 +601,10 @@ void ProcoreClient::completeUpload(qint64 projectId, const Upload &upload, Callb
     }
     request.body = jsonBody(QJsonObject{{QStringLiteral("segments"), list}});
     request.contentType = "application/json";
+    // Storage assembles the segments before it answers (S3's CompleteMultipartUpload may take
+    // minutes; the sandbox copies and hashes the whole file): a 30 s timeout there made a 1 GiB
+    // upload retry the call, which costs one API call more.
+    request.minTimeout = std::chrono::minutes(10);
     sendAndParse<Upload>(request, JsonParse::upload, done);
 }
 

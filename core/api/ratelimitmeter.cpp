@@ -30,7 +30,9 @@ constexpr qint64 kClockSkewMs = 60 * 1000;
 std::optional<qint64> parseInteger(const QByteArray &raw)
 {
     const QByteArray value = raw.trimmed();
-    if (value.isEmpty() || value.size() > 18)
+    // At most 15 digits: callers turn seconds into milliseconds (x 1000), which must not overflow
+    // qint64 (an 18-digit X-Rate-Limit-Reset did: found by tests/fuzz/fuzz_ratelimit).
+    if (value.isEmpty() || value.size() > 15)
         return std::nullopt;
     for (const char c : value) {
         if (c < '0' || c > '9')

@@ -14,6 +14,7 @@ target_sources(trestle_core_api PRIVATE
     api/tokenrevocation.h api/tokenrevocation.cpp
     api/connectioncontext.h api/connectioncontext.cpp
     api/apicall.h api/apicall.cpp
+    api/linkheader.h api/linkheader.cpp
     api/procoreclient.h api/procoreclient.cpp
     api/rangedevice.h api/rangedevice.cpp
     api/storagetransfer.h api/storagetransfer.cpp

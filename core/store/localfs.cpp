@@ -1,5 +1,6 @@
 #include "core/store/localfs.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
@@ -10,6 +11,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+#endif
+#ifdef Q_OS_UNIX
+#include <sys/file.h>
 #endif
 
 namespace trestle {
@@ -99,6 +103,32 @@ Error LocalFs::toError(int errnoValue, const QString &action, const QString &pat
     default:
         return Error(Error::Kind::LocalIo, tr("Could not %1 \u201C%2\u201D.").arg(action, path), detail);
     }
+}
+
+bool LocalFs::tryLockExclusive(int fd)
+{
+#ifdef Q_OS_UNIX
+    int result;
+    do
+        result = ::flock(fd, LOCK_EX | LOCK_NB);
+    while (result != 0 && errno == EINTR);
+    return result == 0;
+#else
+    Q_UNUSED(fd)
+    return true;
+#endif
+}
+
+bool LocalFs::removeIfStale(const QString &path, std::chrono::seconds minAge)
+{
+    QFile file(path);
+    const QDateTime written = QFileInfo(path).lastModified();
+    if (!written.isValid() || written.secsTo(QDateTime::currentDateTimeUtc()) < minAge.count())
+        return false;
+    if (!file.open(QIODevice::ReadOnly) || !tryLockExclusive(file.handle()))
+        return false; // gone already, not readable, or a live writer holds it
+    // Removed while we hold the lock: no writer can have taken the file over in between.
+    return file.remove();
 }
 
 } // namespace trestle

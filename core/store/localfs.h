@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 
@@ -28,6 +29,16 @@ public:
     // what was attempted on which path.
     static Error toError(const std::error_code &code, const QString &action, const QString &path);
     static Error toError(int errnoValue, const QString &action, const QString &path);
+
+    // An advisory lock that says "a live process is writing this file": taken by the writer on
+    // its open temporary file and released by the kernel when the process ends, however it ends
+    // (flock; also across NFS on Linux). False if another process holds it. Always true where
+    // there is no flock (Windows: an open file cannot be deleted there anyway).
+    static bool tryLockExclusive(int fd);
+    // Removes `path` (a temporary file of an uncommitted write) when it was last written at least
+    // `minAge` ago and no live process holds its lock: the leftover of a crash or SIGKILL. The
+    // age guards writers on shares whose locks do not reach this machine. True if removed.
+    static bool removeIfStale(const QString &path, std::chrono::seconds minAge);
 };
 
 } // namespace trestle

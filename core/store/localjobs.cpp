@@ -1,5 +1,7 @@
 #include "core/store/localjobs.h"
 
+#include "core/store/localfs.h"
+
 #include <QDir>
 #include <QDirIterator>
 
@@ -93,8 +95,12 @@ Result<QList<Entry>> LocalListJob::listFolder(const LocalRoot &root, const Store
         it.next();
         const QFileInfo info = it.fileInfo();
         const QString name = info.fileName();
-        if (LocalRoot::isTempName(name))
-            continue; // an uncommitted write of ours
+        if (LocalRoot::isTempName(name)) {
+            // An uncommitted write of ours: hidden; swept if its writer is gone (SIGKILL, crash).
+            if (info.isFile() && !info.isSymLink())
+                LocalFs::removeIfStale(info.filePath(), LocalRoot::StaleTempAge);
+            continue;
+        }
         const Result<StorePath> path = folder.child(name);
         if (!path.ok()) {
             Entry entry;

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QString>
 
+#include <chrono>
+
 namespace trestle {
 
 // The folder a LocalStore is confined to, and the one place that turns a StorePath into a file
@@ -43,6 +45,9 @@ public:
     // so a listing can hide them and a later run can sweep leftovers of a crash.
     static bool isTempName(const QString &name);
     static QString makeTempName();
+    // A temporary file untouched this long and not locked by a live writer is a crash's leftover:
+    // listing its folder removes it (LocalFs::removeIfStale).
+    static constexpr std::chrono::minutes StaleTempAge{15};
 
 private:
     bool isInside(const QString &canonicalPath) const;

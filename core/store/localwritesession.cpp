@@ -45,6 +45,9 @@ Result<std::unique_ptr<WriteSession>> LocalWriteSession::create(const StorePath 
             : Error(Error::Kind::LocalIo, tr("Could not create \u201C%1\u201D.").arg(path.toString()),
                     session->m_file.errorString());
     }
+    // Held until the file is closed or the process ends: a later listing's sweep leaves the file
+    // of a live write alone (LocalFs::removeIfStale). Freshly created, so nobody else holds it.
+    LocalFs::tryLockExclusive(session->m_file.handle());
     session->QIODevice::open(QIODevice::WriteOnly | QIODevice::Unbuffered);
     return std::unique_ptr<WriteSession>(std::move(session));
 }

@@ -1,22 +1,57 @@
 #include "core/store/procorecache.h"
 
+#include <QMetaObject>
+#include <QObject>
+#include <QSet>
+
 namespace trestle {
 
 ProcorePathCache::ProcorePathCache() = default;
 
+ProcorePathCache::~ProcorePathCache() = default;
+
 void ProcorePathCache::clear()
 {
+    QMutexLocker lock(&m_mutex);
     m_nodes.clear();
     m_children.clear();
+    m_putAt.clear();
+    m_snapshotTime = QDateTime();
+}
+
+qint64 ProcorePathCache::rootId() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_rootId;
 }
 
 void ProcorePathCache::setRootId(qint64 id)
 {
+    QMutexLocker lock(&m_mutex);
     m_rootId = id;
+}
+
+bool ProcorePathCache::childrenKnown(const StorePath &folder) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_children.contains(folder);
+}
+
+int ProcorePathCache::size() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_nodes.size());
+}
+
+quint64 ProcorePathCache::stamp() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_generation;
 }
 
 std::optional<ProcoreNode> ProcorePathCache::node(const StorePath &path) const
 {
+    QMutexLocker lock(&m_mutex);
     if (path.isRoot()) {
         ProcoreNode root;
         root.id = m_rootId;
@@ -32,6 +67,7 @@ std::optional<ProcoreNode> ProcorePathCache::node(const StorePath &path) const
 
 std::optional<ProcoreNode> ProcorePathCache::clash(const StorePath &path) const
 {
+    QMutexLocker lock(&m_mutex);
     if (std::optional<ProcoreNode> exact = node(path))
         return exact;
     const auto it = m_children.constFind(path.parent());
@@ -47,6 +83,7 @@ std::optional<ProcoreNode> ProcorePathCache::clash(const StorePath &path) const
 
 QList<ProcoreNode> ProcorePathCache::children(const StorePath &folder) const
 {
+    QMutexLocker lock(&m_mutex);
     QList<ProcoreNode> out;
     const auto it = m_children.constFind(folder);
     if (it == m_children.constEnd())
@@ -57,48 +94,85 @@ QList<ProcoreNode> ProcorePathCache::children(const StorePath &folder) const
     return out;
 }
 
-void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreNode> &children)
+void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreNode> &children, quint64 since)
 {
+    QMutexLocker lock(&m_mutex);
+    // Linear in the number of children: a re-list of a folder of 10,000 items must not look for
+    // each old child in the new list, nor remove it from its parent's list one by one.
+    QHash<StorePath, qint64> listed;
+    listed.reserve(children.size());
     QList<StorePath> paths;
     paths.reserve(children.size());
-    for (const ProcoreNode &child : children)
+    for (const ProcoreNode &child : children) {
         paths.append(child.entry.path);
+        listed.insert(child.entry.path, child.id);
+    }
     // Whatever was there before and is gone now (deleted or renamed elsewhere) is forgotten, and
     // so is everything below a child that changed from folder to file or got another id.
     const QList<StorePath> previous = m_children.value(folder);
+    QList<StorePath> goneFolders;
     for (const StorePath &old : previous) {
-        const auto found = std::find_if(children.cbegin(), children.cend(),
-                                        [&old](const ProcoreNode &n) { return n.entry.path == old; });
-        if (found == children.cend() || found->id != m_nodes.value(old).id)
-            forget(old);
+        const auto found = listed.constFind(old);
+        const auto known = m_nodes.constFind(old);
+        if (found == listed.constEnd() && known != m_nodes.constEnd() && m_putAt.value(old) > since) {
+            paths.append(old); // put by a store sharing this cache after the listing was asked for
+            continue;
+        }
+        if (found != listed.constEnd() && known != m_nodes.constEnd() && *found == known->id)
+            continue; // the same item: kept (updated below)
+        // Forgotten; its parent's list is replaced below, so no search in it. A folder's
+        // descendants go in one pass over the cache for all of them.
+        if (known == m_nodes.constEnd() || known->isFolder())
+            goneFolders.append(old);
+        m_nodes.remove(old);
+        m_putAt.remove(old);
+        m_children.remove(old);
     }
-    for (const ProcoreNode &child : children)
+    forgetBelowAll(goneFolders);
+    for (const ProcoreNode &child : children) {
+        // A newer put of the same path (another id) wins over the older listing.
+        const auto newer = m_nodes.constFind(child.entry.path);
+        if (newer != m_nodes.constEnd() && newer->id != child.id && m_putAt.value(child.entry.path) > since)
+            continue;
         m_nodes.insert(child.entry.path, child);
+    }
     m_children.insert(folder, paths);
 }
 
 void ProcorePathCache::setEmpty(const StorePath &folder)
 {
+    QMutexLocker lock(&m_mutex);
     forgetBelow(folder);
     m_children.insert(folder, {});
 }
 
 void ProcorePathCache::put(const ProcoreNode &node)
 {
+    QMutexLocker lock(&m_mutex);
+    putLocked(node);
+}
+
+void ProcorePathCache::putLocked(const ProcoreNode &node)
+{
     const StorePath path = node.entry.path;
     if (path.isRoot())
         return;
     const auto existing = m_nodes.constFind(path);
-    if (existing != m_nodes.constEnd() && existing->id != node.id)
+    const bool existed = existing != m_nodes.constEnd();
+    if (existed && existing->id != node.id)
         forgetBelow(path);
     m_nodes.insert(path, node);
+    m_putAt.insert(path, ++m_generation);
+    // A known folder lists every cached child: only an item that was cached already can be in the
+    // list, so a new one is appended without a linear search (uploads into a folder of 10,000).
     const auto parent = m_children.find(path.parent());
-    if (parent != m_children.end() && !parent->contains(path))
+    if (parent != m_children.end() && (!existed || !parent->contains(path)))
         parent->append(path);
 }
 
 void ProcorePathCache::move(const StorePath &from, const ProcoreNode &moved)
 {
+    QMutexLocker lock(&m_mutex);
     const StorePath to = moved.entry.path;
     const auto rebase = [&from, &to](const StorePath &path) {
         StorePath out = to;
@@ -126,9 +200,9 @@ void ProcorePathCache::move(const StorePath &from, const ProcoreNode &moved)
             }
         }
     }
-    forget(from);
-    forget(to);
-    put(moved);
+    forgetLocked(from);
+    forgetLocked(to);
+    putLocked(moved);
     for (auto it = below.cbegin(); it != below.cend(); ++it)
         m_nodes.insert(it.key(), *it);
     for (auto it = belowChildren.cbegin(); it != belowChildren.cend(); ++it)
@@ -137,12 +211,19 @@ void ProcorePathCache::move(const StorePath &from, const ProcoreNode &moved)
 
 void ProcorePathCache::forget(const StorePath &path)
 {
+    QMutexLocker lock(&m_mutex);
+    forgetLocked(path);
+}
+
+void ProcorePathCache::forgetLocked(const StorePath &path)
+{
     if (path.isRoot()) {
         clear();
         return;
     }
     forgetBelow(path);
     m_nodes.remove(path);
+    m_putAt.remove(path);
     m_children.remove(path);
     const auto parent = m_children.find(path.parent());
     if (parent != m_children.end())
@@ -151,6 +232,7 @@ void ProcorePathCache::forget(const StorePath &path)
 
 QHash<qint64, StorePath> ProcorePathCache::pathsById() const
 {
+    QMutexLocker lock(&m_mutex);
     QHash<qint64, StorePath> out;
     out.reserve(m_nodes.size() + 1);
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
@@ -164,10 +246,12 @@ void ProcorePathCache::forgetBelow(const StorePath &path)
 {
     // Linear in the cache size; only renames, moves and deletes of folders get here.
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
-        if (path.isAncestorOf(it.key()))
+        if (path.isAncestorOf(it.key())) {
+            m_putAt.remove(it.key());
             it = m_nodes.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
     for (auto it = m_children.begin(); it != m_children.end();) {
         if (path.isAncestorOf(it.key()))
@@ -176,6 +260,91 @@ void ProcorePathCache::forgetBelow(const StorePath &path)
             ++it;
     }
     m_children.remove(path);
+}
+
+void ProcorePathCache::forgetBelowAll(const QList<StorePath> &folders)
+{
+    if (folders.isEmpty())
+        return;
+    if (folders.size() == 1)
+        return forgetBelow(folders.constFirst());
+    // One pass over the cache for all of them: an item goes when one of its ancestors is listed.
+    QSet<StorePath> gone(folders.cbegin(), folders.cend());
+    const auto below = [&gone](const StorePath &path) {
+        for (StorePath up = path.parent(); !up.isRoot(); up = up.parent()) {
+            if (gone.contains(up))
+                return true;
+        }
+        return false;
+    };
+    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
+        if (below(it.key())) {
+            m_putAt.remove(it.key());
+            it = m_nodes.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = m_children.begin(); it != m_children.end();) {
+        if (gone.contains(it.key()) || below(it.key()))
+            it = m_children.erase(it);
+        else
+            ++it;
+    }
+}
+
+ProcorePathCache::Ticket ProcorePathCache::board(const QString &key, QObject *context,
+                                                 std::function<void()> resume)
+{
+    std::weak_ptr<ProcorePathCache> weak = weak_from_this();
+    if (weak.expired()) // not shared (a cache on the stack): nobody to share the flight with
+        return Ticket(this, [](void *) {});
+    QMutexLocker lock(&m_mutex);
+    const auto flight = m_flights.find(key);
+    if (flight != m_flights.end()) {
+        flight->append(Waiter{context, std::move(resume)});
+        return nullptr;
+    }
+    m_flights.insert(key, {});
+    return Ticket(this, [weak, key](void *) {
+        if (const std::shared_ptr<ProcorePathCache> cache = weak.lock())
+            cache->land(key);
+    });
+}
+
+void ProcorePathCache::land(const QString &key)
+{
+    QMutexLocker lock(&m_mutex);
+    const QList<Waiter> waiters = m_flights.take(key);
+    // Under the lock: dropWaiters() cannot run between the lookup and the post, so every context
+    // here is alive; a post to one destroyed later is discarded by Qt with its other events.
+    for (const Waiter &waiter : waiters)
+        QMetaObject::invokeMethod(waiter.context, waiter.resume, Qt::QueuedConnection);
+}
+
+void ProcorePathCache::dropWaiters(const QObject *context)
+{
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_flights.begin(); it != m_flights.end(); ++it)
+        it->removeIf([context](const Waiter &waiter) { return waiter.context == context; });
+}
+
+QDateTime ProcorePathCache::snapshotTime() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshotTime;
+}
+
+void ProcorePathCache::setSnapshotTime(const QDateTime &time)
+{
+    QMutexLocker lock(&m_mutex);
+    m_snapshotTime = time;
+}
+
+int ProcorePathCache::flightsInProgress() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_flights.size());
 }
 
 } // namespace trestle

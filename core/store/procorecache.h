@@ -3,11 +3,17 @@
 #include "core/store/entry.h"
 #include "core/store/storepath.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
+
+class QObject;
 
 namespace trestle {
 
@@ -23,32 +29,44 @@ struct ProcoreNode final
     bool isFolder() const { return entry.isFolder(); }
 };
 
-// The path→id cache of one ProcoreStore (DESIGN.md "API economy": a path→id lookup never costs a
-// call of its own). Filled by every folder listing, by the documents index and by every create,
-// rename, move and delete the store makes. A folder whose children are "known" answers "not
-// there" without a call; a listing replaces what was known about that folder. Not thread-safe:
-// it belongs to its store's thread.
-class ProcorePathCache final
+// The path→id cache of one ProcoreStore, or of all the ProcoreStores of one connection and project
+// (DESIGN.md "API economy": a path→id lookup never costs a call of its own). Filled by every folder
+// listing, by the documents index and by every create, rename, move and delete the stores make. A
+// folder whose children are "known" answers "not there" without a call; a listing replaces what
+// was known about that folder, except items put after the listing was asked for (another store
+// sharing the cache may have created one while the listing was on its way).
+//
+// Thread-safe: the engine's workers each own a ProcoreStore on their own thread and share one
+// cache (std::shared_ptr), so a folder one worker created or listed is known to all. Each call is
+// atomic on its own; a sequence of calls is not. The single-flight board (board()) lets the
+// stores agree on who makes a call that several would make at once (list a folder, create one).
+class ProcorePathCache final : public std::enable_shared_from_this<ProcorePathCache>
 {
 public:
     ProcorePathCache();
+    ~ProcorePathCache();
+    ProcorePathCache(const ProcorePathCache &) = delete;
+    ProcorePathCache &operator=(const ProcorePathCache &) = delete;
 
     void clear();
 
-    qint64 rootId() const { return m_rootId; }
+    qint64 rootId() const;
     void setRootId(qint64 id);
 
     std::optional<ProcoreNode> node(const StorePath &path) const;
     // Procore compares names case-insensitively: the sibling that would clash with `path`'s name
     // (exact match first), if the parent's children are known.
     std::optional<ProcoreNode> clash(const StorePath &path) const;
-    bool childrenKnown(const StorePath &folder) const { return m_children.contains(folder); }
+    bool childrenKnown(const StorePath &folder) const;
     // Known children in listing order (empty if not known).
     QList<ProcoreNode> children(const StorePath &folder) const;
 
+    // A stamp to take before asking for a listing and to give to setChildren() with its answer.
+    quint64 stamp() const;
     // Replaces the children of `folder` (marks them known). Children that vanished are forgotten
-    // with everything below them.
-    void setChildren(const StorePath &folder, const QList<ProcoreNode> &children);
+    // with everything below them, unless they were put after `since` (a stamp()).
+    void setChildren(const StorePath &folder, const QList<ProcoreNode> &children,
+                     quint64 since = ~quint64(0));
     // Marks a folder as known to be empty (a folder this store just created).
     void setEmpty(const StorePath &folder);
     // Adds or updates one item (and appends it to its parent's known children).
@@ -58,12 +76,48 @@ public:
     void move(const StorePath &from, const ProcoreNode &moved);
     // Forgets an item and everything below it.
     void forget(const StorePath &path);
-    int size() const { return int(m_nodes.size()); }
+    int size() const;
     // id → path of every cached item and the root (for the index, which names parents by id).
     QHash<qint64, StorePath> pathsById() const;
 
+    // Single flight. A ticket stands for one call in flight under `key` (e.g. "list:<folder>"):
+    // board() gives the first caller a ticket; a caller while that ticket lives gets none, and its
+    // `resume` runs on `context`'s thread (queued) once the ticket is gone, to look at the cache
+    // again (and to board itself if the flight failed). The ticket lands when the last copy of it
+    // is destroyed: keep it in the call's callback, so a call that never answers (a killed job, a
+    // destroyed client) lands it too.
+    using Ticket = std::shared_ptr<void>;
+    Ticket board(const QString &key, QObject *context, std::function<void()> resume);
+    // Drops the waiters of a context that is being destroyed (ProcoreStore's destructor).
+    void dropWaiters(const QObject *context);
+    // When the cache last held the whole project (the documents index, then brought up to date
+    // by changedSince/deletedSince): ProcoreStore's snapshot listing asks only for what changed
+    // since then. Invalid: never.
+    QDateTime snapshotTime() const;
+    void setSnapshotTime(const QDateTime &time);
+
+    // Calls in flight and waiters (for tests).
+    int flightsInProgress() const;
+
 private:
+    struct Waiter
+    {
+        QObject *context = nullptr;
+        std::function<void()> resume;
+    };
+
+    void land(const QString &key);
+    void putLocked(const ProcoreNode &node);
+    void forgetLocked(const StorePath &path);
     void forgetBelow(const StorePath &path);
+    void forgetBelowAll(const QList<StorePath> &folders);
+
+    // Recursive: callers may hold it through a sequence, and the public methods call each other.
+    mutable QRecursiveMutex m_mutex;
+    quint64 m_generation = 0;
+    QDateTime m_snapshotTime;
+    QHash<StorePath, quint64> m_putAt; // generation of the last put() per path
+    QHash<QString, QList<Waiter>> m_flights;
 
     qint64 m_rootId = 0;
     QHash<StorePath, ProcoreNode> m_nodes; // the root is not stored here

@@ -93,7 +93,7 @@ ListJob *ProcoreStore::indexProject()
                     QSet<qint64> ids;
                     for (const DocumentEntry &d : items)
                         ids.insert(d.id);
-                    qint64 rootId = self->m_cache.rootId();
+                    qint64 rootId = self->m_cache->rootId();
                     for (const DocumentEntry &d : items) {
                         if (!d.isDeleted && d.parentId > 0 && !ids.contains(d.parentId)) {
                             rootId = d.parentId;
@@ -101,8 +101,8 @@ ListJob *ProcoreStore::indexProject()
                         }
                     }
                     // The index is a snapshot of the whole project: it replaces what was known.
-                    self->m_cache.clear();
-                    self->m_cache.setRootId(rootId);
+                    self->m_cache->clear();
+                    self->m_cache->setRootId(rootId);
                     QHash<qint64, StorePath> known;
                     if (rootId > 0)
                         known.insert(rootId, StorePath::root());
@@ -133,7 +133,7 @@ ListJob *ProcoreStore::indexProject()
                         entries.append(node.entry);
                     }
                     for (auto it = children.cbegin(); it != children.cend(); ++it)
-                        self->m_cache.setChildren(it.key(), it.value());
+                        self->m_cache->setChildren(it.key(), it.value());
                     job->succeed(std::move(entries));
                 }));
     });
@@ -157,7 +157,7 @@ ListJob *ProcoreStore::changedSince(const QDateTime &since)
                                              ? Error(Error::Kind::Internal, tr("The Procore store is gone."))
                                              : reply.error());
                     const QList<DocumentEntry> &items = reply.value();
-                    const QHash<qint64, StorePath> before = self->m_cache.pathsById();
+                    const QHash<qint64, StorePath> before = self->m_cache->pathsById();
                     // Ids of changed items are looked up by their parents only: a renamed or moved item
                     // must not find itself at its old path.
                     QHash<qint64, StorePath> parentsOnly = before;
@@ -173,11 +173,54 @@ ListJob *ProcoreStore::changedSince(const QDateTime &since)
                             continue;
                         if (const auto old = before.constFind(d.id);
                             old != before.constEnd() && *old != *path)
-                            self->m_cache.forget(*old); // renamed or moved since it was cached
+                            self->m_cache->forget(*old); // renamed or moved since it was cached
                         const ProcoreNode node = documentNode(d, *path);
-                        self->m_cache.put(node);
+                        self->m_cache->put(node);
                         entries.append(node.entry);
                     }
+                    job->succeed(std::move(entries));
+                }));
+    });
+}
+
+ListJob *ProcoreStore::deletedSince(const QDateTime &since)
+{
+    QPointer<ProcoreStore> self(this);
+    return new ProcoreListJob(StorePath::root(), [self, since](ProcoreListJob *job) {
+        if (!self)
+            return job->fail(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        ProcoreClient::DocumentQuery query;
+        query.updatedFrom = since;
+        query.inRecycleBin = true;
+        query.extended = false; // paths and kinds are all a deletion needs
+        self->m_client->documents(
+            self->m_projectId, query,
+            procoreGuard<ProcoreListJob, Result<QList<DocumentEntry>>>(
+                job, [self, job](Result<QList<DocumentEntry>> reply) {
+                    if (!reply.ok() || !self)
+                        return job->fail(reply.ok()
+                                             ? Error(Error::Kind::Internal, tr("The Procore store is gone."))
+                                             : reply.error());
+                    const QList<DocumentEntry> &items = reply.value();
+                    // Deleted items keep their parent ids: known paths first, then deleted parents.
+                    IndexPaths paths(items, self->m_cache->pathsById());
+                    QList<Entry> entries;
+                    QList<StorePath> gone;
+                    for (const DocumentEntry &d : items) {
+                        const std::optional<StorePath> path = paths.pathOf(d.id);
+                        if (!path || path->isRoot())
+                            continue;
+                        // Still there under that path with another id: the deleted one was replaced.
+                        const std::optional<ProcoreNode> now = self->m_cache->node(*path);
+                        if (now && now->id != d.id)
+                            continue;
+                        ProcoreNode node = documentNode(d, *path);
+                        node.entry.note = tr("Deleted in Procore (in its recycle bin).");
+                        entries.append(node.entry);
+                        gone.append(*path);
+                    }
+                    for (const StorePath &path : std::as_const(gone))
+                        self->m_cache->forget(path);
                     job->succeed(std::move(entries));
                 }));
     });

@@ -38,10 +38,22 @@ Entry unusable(const QString &name, const StorePath &folder, bool isFolder, cons
 } // namespace
 
 ProcoreStore::ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName, QObject *parent)
-    : Store(parent), m_client(client), m_projectId(projectId), m_projectName(std::move(projectName))
+    : ProcoreStore(client, projectId, std::move(projectName), nullptr, parent)
 { }
 
-ProcoreStore::~ProcoreStore() = default;
+ProcoreStore::ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName,
+                           std::shared_ptr<ProcorePathCache> cache, QObject *parent)
+    : Store(parent)
+    , m_client(client)
+    , m_projectId(projectId)
+    , m_projectName(std::move(projectName))
+    , m_cache(cache ? std::move(cache) : std::make_shared<ProcorePathCache>())
+{ }
+
+ProcoreStore::~ProcoreStore()
+{
+    m_cache->dropWaiters(this);
+}
 
 QString ProcoreStore::displayName() const
 {
@@ -110,7 +122,8 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
     QPointer<ProcoreStore> self(this);
     ProcoreClient::FolderQuery query;
     query.latestVersionOnly = true; // the current version's URL is all a download needs
-    auto handle = [self, folder, done](Result<Folder> reply) {
+    const quint64 asked = m_cache->stamp();
+    auto handle = [self, folder, done, asked](Result<Folder> reply) {
         if (!self)
             return;
         if (!reply.ok())
@@ -118,11 +131,11 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
         const Folder &listed = reply.value();
         if (listed.isDeleted) {
             // GET /folders/{id} still shows a folder in the recycle bin: for the store it is gone.
-            self->m_cache.forget(folder);
+            self->m_cache->forget(folder);
             return done(notFound(folder));
         }
         if (folder.isRoot())
-            self->m_cache.setRootId(listed.id);
+            self->m_cache->setRootId(listed.id);
         QList<Entry> entries;
         QList<ProcoreNode> nodes;
         for (const Folder &child : listed.folders) {
@@ -147,7 +160,7 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
             nodes.append(fileNode(child, path.value()));
             entries.append(nodes.constLast().entry);
         }
-        self->m_cache.setChildren(folder, nodes);
+        self->m_cache->setChildren(folder, nodes, asked);
         done(std::move(entries));
     };
     if (folder.isRoot() || folderId <= 0)
@@ -156,12 +169,29 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
         m_client->folder(m_projectId, folderId, query, handle);
 }
 
+void ProcoreStore::ensureChildren(const StorePath &folder, qint64 folderId, std::function<void(Error)> ready)
+{
+    if (m_cache->childrenKnown(folder))
+        return ready(Error());
+    QPointer<ProcoreStore> self(this);
+    ProcorePathCache::Ticket ticket =
+        m_cache->board(QStringLiteral("list:") + folder.toString(), this, [self, folder, folderId, ready] {
+            if (self)
+                self->ensureChildren(folder, folderId, ready); // known now, or that flight failed
+        });
+    if (!ticket)
+        return; // another store is listing it: resumed when that lands
+    fetchChildren(folder, folderId, [ticket, ready](Result<QList<Entry>> listed) {
+        ready(listed.ok() ? Error() : listed.error());
+    });
+}
+
 void ProcoreStore::resolve(const StorePath &path, std::function<void(Result<ProcoreNode>)> done)
 {
-    if (std::optional<ProcoreNode> known = m_cache.node(path))
+    if (std::optional<ProcoreNode> known = m_cache->node(path))
         return done(*known);
     const StorePath parent = path.parent();
-    if (m_cache.childrenKnown(parent))
+    if (m_cache->childrenKnown(parent))
         return done(notFound(path));
     QPointer<ProcoreStore> self(this);
     resolve(parent, [self, path, parent, done](Result<ProcoreNode> folder) {
@@ -171,21 +201,96 @@ void ProcoreStore::resolve(const StorePath &path, std::function<void(Result<Proc
             return done(folder.error().kind() == Error::Kind::NotFound ? notFound(path) : folder.error());
         if (!folder.value().isFolder())
             return done(notFound(path));
-        self->fetchChildren(parent, folder.value().id, [self, path, done](Result<QList<Entry>> listed) {
+        self->ensureChildren(parent, folder.value().id, [self, path, done](Error error) {
             if (!self)
                 return;
-            if (!listed.ok())
-                return done(listed.error());
-            if (std::optional<ProcoreNode> found = self->m_cache.node(path))
+            if (error)
+                return done(error);
+            if (std::optional<ProcoreNode> found = self->m_cache->node(path))
                 return done(*found);
             done(notFound(path));
         });
     });
 }
 
+void ProcoreStore::ensureSnapshot(std::function<void(Error)> ready)
+{
+    if (m_snapshotChecked)
+        return ready(Error());
+    QPointer<ProcoreStore> self(this);
+    // A planner lists several folders at once: one refresh between them (and between stores of
+    // the same cache); the others look again when it lands.
+    ProcorePathCache::Ticket ticket = m_cache->board(QStringLiteral("snapshot"), this, [self, ready] {
+        if (self)
+            self->ensureSnapshot(ready);
+    });
+    if (!ticket)
+        return;
+    // Asked before the calls, with slack for the clocks of this machine and the server: an item
+    // reported twice is harmless, one never reported is not.
+    const QDateTime asked = QDateTime::currentDateTimeUtc().addSecs(-5);
+    const QDateTime since = m_cache->snapshotTime();
+    const auto finish = [self, asked, ready, ticket](const Error &error) {
+        if (self && !error) {
+            self->m_snapshotChecked = true;
+            self->m_cache->setSnapshotTime(asked);
+        }
+        ready(error);
+    };
+    const auto runJob = [self](ListJob *job, std::function<void(Error)> then) {
+        QObject::connect(job, &StoreJob::finished, self.data(),
+                         [then](StoreJob *done) { then(done->error()); });
+        job->start();
+    };
+    if (!since.isValid())
+        return runJob(indexProject(), finish);
+    runJob(changedSince(since), [self, since, runJob, finish](Error error) {
+        if (error || !self)
+            return finish(error ? error : Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+        runJob(self->deletedSince(since), finish);
+    });
+}
+
 ListJob *ProcoreStore::list(const StorePath &folder)
 {
     QPointer<ProcoreStore> self(this);
+    if (m_listingSource == ListingSource::ProjectSnapshot) {
+        return new ProcoreListJob(folder, [self, folder](ProcoreListJob *job) {
+            if (!self)
+                return job->fail(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+            self->ensureSnapshot(procoreGuard<ProcoreListJob, Error>(job, [self, job, folder](Error error) {
+                if (error || !self)
+                    return job->fail(error ? error
+                                           : Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+                const std::optional<ProcoreNode> node = self->m_cache->node(folder);
+                if (node && !node->isFolder())
+                    return job->fail(notFound(folder));
+                if (node && self->m_cache->childrenKnown(folder)) {
+                    QList<Entry> entries;
+                    for (const ProcoreNode &child : self->m_cache->children(folder))
+                        entries.append(child.entry);
+                    return job->succeed(std::move(entries));
+                }
+                // Not in the snapshot (a folder made elsewhere since, without its children):
+                // one call, as in PerFolder.
+                self->resolve(folder,
+                              procoreGuard<ProcoreListJob, Result<ProcoreNode>>(
+                                  job, [self, job, folder](Result<ProcoreNode> found) {
+                                      if (!found.ok() || !self)
+                                          return job->fail(found.ok() ? notFound(folder) : found.error());
+                                      if (!found.value().isFolder())
+                                          return job->fail(notFound(folder));
+                                      self->fetchChildren(folder, found.value().id,
+                                                          procoreGuard<ProcoreListJob, Result<QList<Entry>>>(
+                                                              job, [job](Result<QList<Entry>> entries) {
+                                                                  if (!entries.ok())
+                                                                      return job->fail(entries.error());
+                                                                  job->succeed(entries.takeValue());
+                                                              }));
+                                  }));
+            }));
+        });
+    }
     return new ProcoreListJob(folder, [self, folder](ProcoreListJob *job) {
         if (!self)
             return job->fail(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
@@ -233,49 +338,59 @@ StoreJob *ProcoreStore::makeFolder(const StorePath &path)
         if (!self)
             return job->finish(Error(Error::Kind::Internal, tr("The Procore store is gone.")));
         const StorePath parent = path.parent();
-        self->resolve(parent,
-                      procoreGuard<ProcoreTaskJob, Result<ProcoreNode>>(
-                          job, [self, job, path, parent](Result<ProcoreNode> folder) {
-                              if (!folder.ok())
-                                  return job->finish(folder.error().kind() == Error::Kind::NotFound
-                                                         ? notFound(path)
-                                                         : folder.error());
-                              if (!folder.value().isFolder() || !self)
-                                  return job->finish(notFound(path));
-                              const qint64 parentId = folder.value().id;
-                              auto create = [self, job, path, parentId] {
-                                  if (self->m_cache.clash(path))
-                                      return job->finish(exists(path));
-                                  // The client answers an existing folder as success after "name taken"; the
-                                  // parent's children are known here, so that only happens in a race with
-                                  // another writer.
-                                  self->m_client->createFolder(
-                                      self->m_projectId, parentId, path.name(),
-                                      procoreGuard<ProcoreTaskJob, Result<Folder>>(
-                                          job, [self, job, path](Result<Folder> created) {
-                                              if (!created.ok())
-                                                  return job->finish(storeError(created.error(), path));
-                                              if (self) {
-                                                  self->m_cache.put(folderNode(created.value(), path));
-                                                  self->m_cache.setEmpty(path);
-                                              }
-                                              job->finish();
-                                          }));
-                              };
-                              if (self->m_cache.childrenKnown(parent))
-                                  return create();
-                              self->fetchChildren(parent, parentId,
-                                                  procoreGuard<ProcoreTaskJob, Result<QList<Entry>>>(
-                                                      job, [self, job, create](Result<QList<Entry>> listed) {
-                                                          if (!listed.ok())
-                                                              return job->finish(listed.error());
-                                                          if (!self)
-                                                              return job->finish(
-                                                                  Error(Error::Kind::Internal,
-                                                                        tr("The Procore store is gone.")));
-                                                          create();
-                                                      }));
-                          }));
+        self->resolve(
+            parent,
+            procoreGuard<ProcoreTaskJob, Result<ProcoreNode>>(
+                job, [self, job, path, parent](Result<ProcoreNode> folder) {
+                    if (!folder.ok())
+                        return job->finish(folder.error().kind() == Error::Kind::NotFound ? notFound(path)
+                                                                                          : folder.error());
+                    if (!folder.value().isFolder() || !self)
+                        return job->finish(notFound(path));
+                    const qint64 parentId = folder.value().id;
+                    // Two stores sharing the cache never create the same folder twice: the
+                    // second waits for the first's call and then sees it exists.
+                    std::shared_ptr<std::function<void()>> create = std::make_shared<std::function<void()>>();
+                    std::weak_ptr<std::function<void()>> again = create;
+                    *create = [self, job, path, parentId, again] {
+                        if (!self)
+                            return job->finish(
+                                Error(Error::Kind::Internal, tr("The Procore store is gone.")));
+                        if (self->m_cache->clash(path))
+                            return job->finish(exists(path));
+                        QPointer<ProcoreTaskJob> alive(job);
+                        ProcorePathCache::Ticket ticket =
+                            self->m_cache->board(QStringLiteral("mkdir:") + path.toString(), self.data(),
+                                                 [self, alive, retry = again.lock()] {
+                                                     if (self && alive && !alive->isFinished() && retry)
+                                                         (*retry)();
+                                                 });
+                        if (!ticket)
+                            return;
+                        // The client answers an existing folder as success after "name taken"; the
+                        // parent's children are known here, so that only happens in a race with
+                        // another writer.
+                        self->m_client->createFolder(
+                            self->m_projectId, parentId, path.name(),
+                            procoreGuard<ProcoreTaskJob, Result<Folder>>(
+                                job, [self, job, path, ticket](Result<Folder> created) {
+                                    if (!created.ok())
+                                        return job->finish(storeError(created.error(), path));
+                                    if (self) {
+                                        self->m_cache->put(folderNode(created.value(), path));
+                                        self->m_cache->setEmpty(path);
+                                    }
+                                    job->finish();
+                                }));
+                    };
+                    self->ensureChildren(
+                        parent, parentId,
+                        procoreGuard<ProcoreTaskJob, Error>(job, [job, create](Error listed) {
+                            if (listed)
+                                return job->finish(listed);
+                            (*create)();
+                        }));
+                }));
     });
 }
 
@@ -305,7 +420,7 @@ StoreJob *ProcoreStore::remove(const StorePath &path, RemoveMode mode)
                             if (!removed.ok())
                                 return job->finish(storeError(removed.error(), path));
                             if (self)
-                                self->m_cache.forget(path); // to the recycle bin, with everything below it
+                                self->m_cache->forget(path); // to the recycle bin, with everything below it
                             job->finish();
                         });
                     if (!node.value().isFolder())
@@ -319,8 +434,8 @@ StoreJob *ProcoreStore::remove(const StorePath &path, RemoveMode mode)
                                       tr("The folder \u201C%1\u201D is not empty.").arg(path.toString())));
                         self->m_client->deleteFolder(self->m_projectId, id, done);
                     };
-                    if (self->m_cache.childrenKnown(path))
-                        return removeIfEmpty(self->m_cache.children(path).isEmpty());
+                    if (self->m_cache->childrenKnown(path))
+                        return removeIfEmpty(self->m_cache->children(path).isEmpty());
                     self->fetchChildren(path, id,
                                         procoreGuard<ProcoreTaskJob, Result<QList<Entry>>>(
                                             job, [self, job, removeIfEmpty](Result<QList<Entry>> listed) {

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace trestle {
 
@@ -21,7 +22,7 @@ class ProcoreClient;
 //  - indexProject(): the whole project through the flat documents index at per_page 2,000:
 //    ceil(N / 2000) calls for N items, and it fills the cache for every folder.
 //  - changedSince(T): one call (plus pages) with filters[updated_at]=T...; deletions are not in
-//    the index (deleted items vanish from it), so they are not reported.
+//    that index (deleted items leave it): deletedSince(T) asks the recycle bin, one call more.
 //  - stat(path): 0 when the parent was listed (or indexed); else the listing of the parent.
 //  - writeFrom, a new file: form upload (size <= formUploadLimit(), default 100 MiB) = create
 //    upload + create file = 2; segmented upload (larger) = create upload + complete upload +
@@ -36,7 +37,11 @@ class ProcoreClient;
 // (a segmented upload needs each segment's sha256 before the first byte is sent, and a form
 // upload must not start with fewer bytes than announced).
 //
-// Threading: one ProcoreStore per thread, with that thread's ProcoreClient.
+// Threading: one ProcoreStore per thread, with that thread's ProcoreClient. The stores of one
+// connection and project (the engine's workers) should share one path cache: pass the first
+// store's sharedCache() to the others' constructor. Then a folder one of them listed or created is
+// known to all, and stores that would list the same folder or create the same folder at the same
+// time make one call between them (ProcorePathCache::board).
 class ProcoreStore final : public Store
 {
     Q_OBJECT
@@ -44,6 +49,10 @@ class ProcoreStore final : public Store
 
 public:
     ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName, QObject *parent = nullptr);
+    // With a path cache shared with other ProcoreStores of the same project (any thread); null =
+    // a cache of its own.
+    ProcoreStore(ProcoreClient *client, qint64 projectId, QString projectName,
+                 std::shared_ptr<ProcorePathCache> cache, QObject *parent = nullptr);
     ~ProcoreStore() override;
 
     static constexpr qint64 DefaultFormUploadLimit = Q_INT64_C(100) * 1024 * 1024;
@@ -63,6 +72,19 @@ public:
     void setSegmentSize(qint64 bytes) { m_segmentSize = qMax(MinSegmentSize, bytes); }
     qint64 segmentSize() const { return m_segmentSize; }
 
+    // Where list() gets a folder's children from. PerFolder: one call per folder, always fresh.
+    // ProjectSnapshot (for planners that walk the whole tree): the first list() of this store
+    // brings the cache's snapshot of the whole project up to date — the documents index
+    // (ceil(N / 2000) calls) the first time for the cache, else changedSince + deletedSince of
+    // the snapshot's time (2 calls) — and every list() of this store is then answered from the
+    // snapshot without a call (a folder the snapshot does not hold is listed with a call). With a
+    // path cache shared over the connection's lifetime, a re-sync with nothing changed costs 2
+    // calls. Limit: the same as changedSince/deletedSince (an item changed elsewhere without a
+    // new updated_at is not seen until the next full index).
+    enum class ListingSource { PerFolder, ProjectSnapshot };
+    void setListingSource(ListingSource source) { m_listingSource = source; }
+    ListingSource listingSource() const { return m_listingSource; }
+
     // Every folder and file of the project (paths from the root) through the flat documents
     // index, in as few calls as its page size allows; fills the path→id cache for all of them.
     ListJob *indexProject();
@@ -70,6 +92,14 @@ public:
     // Items whose folder is not known to the cache are reported with the path their parents give
     // when those are in the same answer, else left out.
     ListJob *changedSince(const QDateTime &since);
+    // Items moved to the recycle bin at or after `since` (one call plus pages: the documents index
+    // with filters[is_in_recycle_bin]=true and filters[updated_at]=since...), which changedSince()
+    // cannot report because deleted items leave the normal index. Paths come from the cache (or
+    // from deleted parents in the same answer); the cache forgets them. So "what changed and what
+    // was deleted since T" costs 2 calls. Relies on a deletion setting updated_at, which the
+    // sandbox does and Procore's docs do not confirm (procore-api.md §5); an item whose path is
+    // not known is left out (a full re-index finds it gone).
+    ListJob *deletedSince(const QDateTime &since);
 
     QString displayName() const override;
     StoreLimits limits() const override;
@@ -85,7 +115,8 @@ public:
                         WriteMode mode = WriteMode::Replace) override;
 
     // For the store's own jobs ------------------------------------------------------------
-    ProcorePathCache &cache() { return m_cache; }
+    ProcorePathCache &cache() { return *m_cache; }
+    std::shared_ptr<ProcorePathCache> sharedCache() const { return m_cache; }
     // The item at path: from the cache, or by listing the parent (recursively) when the parent's
     // children are not known. NotFound when it does not exist.
     void resolve(const StorePath &path, std::function<void(Result<ProcoreNode>)> done);
@@ -103,7 +134,16 @@ private:
     ProcoreClient *const m_client;
     const qint64 m_projectId;
     const QString m_projectName;
-    ProcorePathCache m_cache;
+    // Lists `folder` unless its children are known, sharing the call with other stores of the
+    // same cache; `ready` runs once they are known (or with the listing's error).
+    void ensureChildren(const StorePath &folder, qint64 folderId, std::function<void(Error)> ready);
+
+    // ProjectSnapshot: brings the snapshot up to date once per store; `ready` gets the error.
+    void ensureSnapshot(std::function<void(Error)> ready);
+
+    const std::shared_ptr<ProcorePathCache> m_cache;
+    ListingSource m_listingSource = ListingSource::PerFolder;
+    bool m_snapshotChecked = false;
     bool m_budgetSaver = false;
     qint64 m_formUploadLimit = DefaultFormUploadLimit;
     qint64 m_segmentSize = DefaultSegmentSize;

@@ -6,6 +6,7 @@
 #include "core/common/logging.h"
 #include "core/store/procorejobs.h"
 #include "core/store/procorestore.h"
+#include "core/store/sha256.h"
 #include "core/store/streampump.h"
 
 #include <QDir>
@@ -159,7 +160,7 @@ void ProcoreWriteJob::startUpload()
     m_hashed = 0;
     m_segmentHashes.clear();
     m_segmentSize = m_store->segmentSize(); // fixed for this upload
-    m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+    m_hash = std::make_unique<Sha256>();
     hashStep();
 }
 
@@ -201,8 +202,7 @@ void ProcoreWriteJob::hashStep()
     m_hash->addData(QByteArrayView(m_buffer.constData(), want));
     m_hashed += want;
     if (m_hashed == segmentEnd) {
-        m_segmentHashes.append(m_hash->result().toHex());
-        m_hash->reset();
+        m_segmentHashes.append(m_hash->takeResult().toHex());
     }
     if (!m_spool) // after spooling, the spool's progress already counts as the preparation
         setProgress(m_hashed, m_prepTotal + m_size);

@@ -5,7 +5,6 @@
 #include "core/store/storejob.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QHash>
 #include <QPointer>
 
@@ -18,6 +17,7 @@ namespace trestle {
 
 class ProcoreStore;
 class RangeDevice;
+class Sha256;
 class StorageTransfer;
 class StreamPump;
 
@@ -84,7 +84,7 @@ private:
 
     Upload m_upload;
     QList<QByteArray> m_segmentHashes;
-    std::unique_ptr<QCryptographicHash> m_hash;
+    std::unique_ptr<Sha256> m_hash;
     qint64 m_hashed = 0;
     QByteArray m_buffer;
     static constexpr int kParallelSegments = 2;

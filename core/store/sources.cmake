@@ -10,6 +10,7 @@ target_sources(trestle_core_store PRIVATE
     store/localwritesession.h store/localwritesession.cpp
     store/namerules.h store/namerules.cpp
     store/poolrunner.h
+    store/sha256.h store/sha256.cpp
     store/statjob.h store/statjob.cpp
     store/store.h store/store.cpp
     store/storejob.h store/storejob.cpp
@@ -28,3 +29,12 @@ target_sources(trestle_core_store PRIVATE
     store/procorestore.h store/procorestore.cpp
     store/procorewritejob.h store/procorewritejob.cpp
 )
+# SHA-256 of segmented uploads through OpenSSL's EVP (core/store/sha256.h says why); without it
+# the portable QCryptographicHash is used.
+find_package(OpenSSL COMPONENTS Crypto QUIET)
+if(OpenSSL_FOUND AND TARGET OpenSSL::Crypto)
+    # Global: the static library's consumers in other directories must resolve the name too.
+    set_target_properties(OpenSSL::Crypto PROPERTIES IMPORTED_GLOBAL TRUE)
+    target_link_libraries(trestle_core_store PRIVATE OpenSSL::Crypto)
+    target_compile_definitions(trestle_core_store PRIVATE TRESTLE_HAVE_OPENSSL)
+endif()

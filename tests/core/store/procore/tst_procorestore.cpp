@@ -84,6 +84,8 @@ private Q_SLOTS:
     void lookupAfterListingIsFree();
     void wholeProjectByIndex();
     void changedSinceIsOneCall();
+    void deletedSinceIsOneCall();
+    void snapshotListingResyncIsTwoCalls();
     void newFileAndNewVersion();
     void unknownExistingFileGetsAVersion();
     void budgetSaver();
@@ -197,6 +199,99 @@ void TestProcoreStore::changedSinceIsOneCall()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().path.toString(), path);
     QCOMPARE(changed.first().size, 7);
+}
+
+void TestProcoreStore::deletedSinceIsOneCall()
+{
+    ProcoreBackend b;
+    QString error;
+    QVERIFY2(b.open({QStringLiteral("--seed"), QStringLiteral("minimal")}, &error), qPrintable(error));
+    QList<Entry> all;
+    QVERIFY(!runList(b.procore()->indexProject(), &all));
+    QTest::qWait(1100); // keep "since" clearly after the seed's and the index's times
+    const QDateTime since = QDateTime::currentDateTimeUtc();
+    QVERIFY(b.sandbox().resetStats());
+    QList<Entry> deleted;
+    QVERIFY(!runList(b.procore()->deletedSince(since), &deleted));
+    QCOMPARE(deleted.size(), 0);
+    QCOMPARE(b.apiCalls(), 1);
+
+    // Deleted elsewhere (another store, its own cache): a file, and a folder with what is in it.
+    const auto file = std::find_if(all.cbegin(), all.cend(), [](const Entry &e) { return e.isFile(); });
+    QVERIFY(file != all.cend());
+    const auto folder = std::find_if(all.cbegin(), all.cend(), [&file](const Entry &e) {
+        return e.isFolder() && !e.path.isAncestorOf(file->path);
+    });
+    QVERIFY(folder != all.cend());
+    const int inFolder = int(std::count_if(
+        all.cbegin(), all.cend(), [&folder](const Entry &e) { return folder->path.isAncestorOf(e.path); }));
+    const std::unique_ptr<ProcoreStore> elsewhere = b.freshStore();
+    QVERIFY(!runJob(elsewhere->remove(file->path)));
+    QVERIFY(!runJob(elsewhere->remove(folder->path, Store::RemoveMode::Recursive)));
+
+    QVERIFY(b.sandbox().resetStats());
+    QList<Entry> changed;
+    QVERIFY(!runList(b.procore()->changedSince(since), &changed));
+    QVERIFY(!runList(b.procore()->deletedSince(since), &deleted));
+    QCOMPARE(b.apiCalls(), 2); // what changed and what was deleted: 2 calls
+    QStringList paths;
+    for (const Entry &e : std::as_const(deleted))
+        paths << e.path.toString();
+    QVERIFY2(paths.contains(file->path.toString()), qPrintable(paths.join(QLatin1Char(','))));
+    QVERIFY2(paths.contains(folder->path.toString()), qPrintable(paths.join(QLatin1Char(','))));
+    QVERIFY(deleted.size() >= 2);
+    QVERIFY(deleted.size() <= 2 + inFolder); // the folder's contents may be listed with it
+    // The cache forgot them: a stat now asks the server (the parent's listing) and finds nothing.
+    Entry entry;
+    QCOMPARE_KIND(statPath(b.store(), file->path.toString(), &entry), K::NotFound);
+}
+
+void TestProcoreStore::snapshotListingResyncIsTwoCalls()
+{
+    ProcoreBackend b;
+    QString error;
+    QVERIFY2(b.open({QStringLiteral("--seed"), QStringLiteral("minimal")}, &error), qPrintable(error));
+    const auto snapshotStore = [&b](std::shared_ptr<ProcorePathCache> cache) {
+        auto store = std::make_unique<ProcoreStore>(b.connection().client.get(), b.projectId(),
+                                                    QStringLiteral("Sandbox project"), std::move(cache));
+        store->setListingSource(ProcoreStore::ListingSource::ProjectSnapshot);
+        return store;
+    };
+    // One cache for the connection's lifetime; a store per planning pass.
+    const std::shared_ptr<ProcorePathCache> cache = std::make_shared<ProcorePathCache>();
+    const int perFolder = walk(b.store(), StorePath::root()); // the reference: one call per folder
+    const int perFolderCalls = b.apiCalls();
+    QVERIFY(perFolder > 0);
+    QVERIFY(b.sandbox().resetStats());
+    QCOMPARE(walk(snapshotStore(cache).get(), StorePath::root()), perFolder);
+    QCOMPARE(b.apiCalls(), 1); // the documents index: one page
+    qInfo("walk of the minimal project: %d calls one folder at a time, 1 from the index", perFolderCalls);
+
+    QTest::qWait(1100);
+    QVERIFY(b.sandbox().resetStats());
+    QCOMPARE(walk(snapshotStore(cache).get(), StorePath::root()), perFolder);
+    QCOMPARE(b.apiCalls(), 2); // nothing changed: changedSince + deletedSince
+
+    // Changed elsewhere: a new file and a deleted one are seen by the next pass, still 2 calls.
+    QList<Entry> top;
+    QVERIFY(!runList(b.store()->list(StorePath::root()), &top));
+    const auto folder = std::find_if(top.cbegin(), top.cend(), [](const Entry &e) { return e.isFolder(); });
+    QVERIFY(folder != top.cend());
+    const std::unique_ptr<ProcoreStore> elsewhere = b.freshStore();
+    const QString added = folder->path.toString() + QStringLiteral("/added.txt");
+    QVERIFY(!writeBytes(elsewhere.get(), added, "new"));
+    const auto file = std::find_if(top.cbegin(), top.cend(), [](const Entry &e) { return e.isFile(); });
+    QVERIFY(file != top.cend());
+    QVERIFY(!runJob(elsewhere->remove(file->path)));
+    QVERIFY(b.sandbox().resetStats());
+    const std::unique_ptr<ProcoreStore> third = snapshotStore(cache);
+    QCOMPARE(walk(third.get(), StorePath::root()), perFolder); // one more, one less
+    QCOMPARE(b.apiCalls(), 2);
+    QStringList names = listNames(third.get(), folder->path.toString());
+    QVERIFY(names.contains(QStringLiteral("added.txt")));
+    names = listNames(third.get(), QString());
+    QVERIFY(!names.contains(file->name));
+    QCOMPARE(b.apiCalls(), 2);
 }
 
 void TestProcoreStore::newFileAndNewVersion()
