@@ -309,8 +309,8 @@ Status Journal::addItems(qint64 jobId, QVector<JobItem> &items)
         query.prepare(QStringLiteral(
             "INSERT INTO job_items (job_id, order_key, action, source_path, destination_path, mapped_name, "
             "mapping, size, mtime, source_id, destination_id, state, needs_verify, attempts, error_kind, "
-            "error_message, checksum, bytes_done, reason) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "error_message, checksum, bytes_done, reason, reverse) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         CounterDelta delta;
         for (JobItem &item : items) {
             item.jobId = jobId;
@@ -337,6 +337,7 @@ Status Journal::addItems(qint64 jobId, QVector<JobItem> &items)
             query.bindValue(c++, db::storedText(item.checksum));
             query.bindValue(c++, item.bytesDone);
             query.bindValue(c++, db::storedText(item.reason));
+            query.bindValue(c++, item.reverse ? 1 : 0);
             if (!query.exec())
                 return sqlError(query, QStringLiteral("add job items"));
             item.id = query.lastInsertId().toLongLong();

@@ -34,6 +34,9 @@ public:
     explicit Journal(Database &database);
     ~Journal();
 
+    // The database this journal writes to (e.g. for a Journal of another thread).
+    Database &database() const { return m_database; }
+
     // --- Batches --------------------------------------------------------------------------------
     // Between beginBatch() and commitBatch() every write joins one transaction (each write still
     // all-or-nothing on its own, through a savepoint). Without a batch, each write commits alone.

@@ -12,7 +12,7 @@ QString itemColumns()
     return QStringLiteral(
         "id, job_id, order_key, action, source_path, destination_path, mapped_name, mapping, size, mtime, "
         "source_id, destination_id, state, needs_verify, attempts, error_kind, error_message, checksum, "
-        "bytes_done, reason");
+        "bytes_done, reason, reverse");
 }
 
 JobItem readItem(const QSqlQuery &query)
@@ -39,6 +39,7 @@ JobItem readItem(const QSqlQuery &query)
     item.checksum = query.value(c++).toString();
     item.bytesDone = query.value(c++).toLongLong();
     item.reason = query.value(c++).toString();
+    item.reverse = query.value(c++).toInt() != 0;
     return item;
 }
 

@@ -84,6 +84,10 @@ struct JobItem final
     QString checksum;
     qint64 bytesDone = 0;
     QString reason; // why it is skipped (or any note for the report)
+    // A two-way sync's item that runs the other way: from the job's destination store
+    // (destinationPath) to its source store (sourcePath). A CreateFolder or Delete acts on the
+    // source store at sourcePath.
+    bool reverse = false;
 };
 
 // What the engine reports when it is done with an item (or gives up on it).

@@ -166,6 +166,8 @@ const QVector<Migration> &migrations()
 {
     static const QVector<Migration> steps{
         {1, version1()},
+        // Version 2: a two-way sync's items may run from the destination to the source.
+        {2, {QStringLiteral("ALTER TABLE job_items ADD COLUMN reverse INTEGER NOT NULL DEFAULT 0")}},
     };
     return steps;
 }

@@ -12,5 +12,6 @@ target_sources(trestle_core_db PRIVATE
     db/journal.h db/journal.cpp
     db/journalwriter.h db/journalwriter.cpp
     db/syncstatestore.h db/syncstatestore.cpp
+    db/conflictdecisions.h db/conflictdecisions.cpp
     db/reportexporter.h db/reportexporter.cpp
 )

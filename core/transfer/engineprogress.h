@@ -21,6 +21,7 @@ struct EngineProgress final
     qint64 bytesTotal = 0;
     qint64 bytesDone = 0; // finished items plus the bytes moved so far of those in flight
     qint64 bytesPerSecond = 0; // over the last few seconds
+    qint64 bytesMetered = 0; // bytes the job's bandwidth cap accounted this run (0 without a cap)
     qint64 etaSeconds = -1; // -1 while unknown
     qint64 apiCalls = 0; // API calls the job has spent (all runs), when the engine can count them
     // While state is Waiting: when the API budget lets the job go on (invalid otherwise).

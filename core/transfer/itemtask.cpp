@@ -1,9 +1,13 @@
 #include "core/transfer/itemtask.h"
 
 #include "core/common/logging.h"
+#include "core/transfer/bandwidthlimiter.h"
+#include "core/transfer/metereddevice.h"
 
 #include <QDir>
 #include <QTimer>
+
+#include <utility>
 
 namespace trestle {
 
@@ -27,7 +31,11 @@ ItemTask::ItemTask(JobItem item, Store *source, Store *destination, qint64 mtime
     , m_source(source)
     , m_destination(destination)
     , m_tolerance(mtimeToleranceMs)
-{ }
+{
+    // A two-way sync's item that runs the other way: the stores swap roles, the paths too.
+    if (m_item.reverse)
+        std::swap(m_source, m_destination);
+}
 
 ItemTask::~ItemTask()
 {
@@ -47,14 +55,16 @@ void ItemTask::start()
             finishFailed(Error(Error::Kind::Internal, tr("The worker has no store for this item.")));
             return;
         }
-        Result<StorePath> destination = parsePath(m_item.destinationPath);
+        const QString &from = m_item.reverse ? m_item.destinationPath : m_item.sourcePath;
+        const QString &to = m_item.reverse ? m_item.sourcePath : m_item.destinationPath;
+        Result<StorePath> destination = parsePath(to);
         if (!destination.ok()) {
             finishFailed(destination.error());
             return;
         }
         m_destinationPath = destination.value();
         if (isCopy(m_item.action)) {
-            Result<StorePath> source = parsePath(m_item.sourcePath);
+            Result<StorePath> source = parsePath(from);
             if (!source.ok()) {
                 finishFailed(source.error());
                 return;
@@ -63,6 +73,17 @@ void ItemTask::start()
         }
         if (m_item.action == ItemAction::Skip) {
             finishDone();
+            return;
+        }
+        if (m_kind == JobKind::Migrate && m_item.reverse && m_item.action == ItemAction::Delete) {
+            // The source goes only while the destination (the store `from` names a path in)
+            // holds the verified copy.
+            Result<StorePath> copy = parsePath(from);
+            if (!copy.ok()) {
+                finishFailed(copy.error());
+                return;
+            }
+            watch(m_source->stat(copy.value()), Step::CopyCheck);
             return;
         }
         if (m_item.needsVerify || m_item.action == ItemAction::Verify)
@@ -96,6 +117,10 @@ void ItemTask::verify()
 bool ItemTask::destinationMatches(const Entry &entry) const
 {
     if (!entry.isFile() || entry.size != m_item.size)
+        return false;
+    // Where the destination gives a sha256 and the copy computed one, they must agree.
+    if (!m_item.checksum.isEmpty() && entry.checksumAlgorithm == QLatin1String("sha256")
+        && !entry.checksum.isEmpty() && QString::fromLatin1(entry.checksum.toHex()) != m_item.checksum)
         return false;
     if (m_item.mtimeMs <= 0 || !entry.modified.isValid())
         return true;
@@ -139,7 +164,8 @@ void ItemTask::runCopy()
         m_device = device.takeValue();
         // The size now, not the planned one: the write must announce exactly what it will read.
         m_item.size = m_device->size();
-        watch(m_destination->writeFrom(m_destinationPath, m_device.get(), m_item.size, mtime(), mode),
+        m_meter = std::make_unique<MeteredDevice>(m_device.get(), QIODevice::ReadOnly, m_limiter, true);
+        watch(m_destination->writeFrom(m_destinationPath, m_meter.get(), m_item.size, mtime(), mode),
               Step::Run);
         return;
     }
@@ -151,7 +177,8 @@ void ItemTask::runCopy()
             return;
         }
         m_session = session.takeValue();
-        watch(m_source->readInto(m_sourcePath, m_session.get()), Step::Run);
+        m_meter = std::make_unique<MeteredDevice>(m_session.get(), QIODevice::WriteOnly, m_limiter, true);
+        watch(m_source->readInto(m_sourcePath, m_meter.get()), Step::Run);
         return;
     }
     copyThroughTempFile();
@@ -165,7 +192,8 @@ void ItemTask::copyThroughTempFile()
             Error(Error::Kind::LocalIo, tr("Could not create a temporary file."), m_temp->errorString()));
         return;
     }
-    StoreJob *job = m_source->readInto(m_sourcePath, m_temp.get());
+    m_meter = std::make_unique<MeteredDevice>(m_temp.get(), QIODevice::WriteOnly, m_limiter, true);
+    StoreJob *job = m_source->readInto(m_sourcePath, m_meter.get());
     m_job = job;
     connect(job, &StoreJob::progress, this, [this](qint64 done, qint64) { Q_EMIT progress(done / 2); });
     connect(job, &StoreJob::finished, this, &ItemTask::afterTempDownload);
@@ -184,9 +212,15 @@ void ItemTask::afterTempDownload(StoreJob *job)
     m_temp->flush();
     m_temp->seek(0);
     m_item.size = m_temp->size();
+    takeChecksum();
     const Store::WriteMode mode =
         m_item.action == ItemAction::NewVersion ? Store::WriteMode::Replace : Store::WriteMode::FailIfExists;
-    watch(m_destination->writeFrom(m_destinationPath, m_temp.get(), m_item.size, mtime(), mode), Step::Run);
+    QIODevice *upload = m_temp.get();
+    if (m_limiter) {
+        m_uploadMeter = std::make_unique<MeteredDevice>(m_temp.get(), QIODevice::ReadOnly, m_limiter, false);
+        upload = m_uploadMeter.get();
+    }
+    watch(m_destination->writeFrom(m_destinationPath, upload, m_item.size, mtime(), mode), Step::Run);
 }
 
 void ItemTask::watch(StoreJob *job, Step step)
@@ -220,7 +254,10 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
             done = !exists;
         else if (exists)
             done = destinationMatches(entry);
-        if (done) {
+        if (done && m_item.action == ItemAction::Verify) {
+            m_checksum = m_item.checksum;
+            finishDone();
+        } else if (done) {
             finishDone(tr("already at the destination (checked after a restart)"));
         } else if (m_item.action == ItemAction::Verify) {
             finishFailed(
@@ -229,6 +266,35 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
             qCInfo(lcTransfer) << "item" << m_item.id << "not complete at the destination: redoing it";
             run();
         }
+        return;
+    }
+    case Step::CopyCheck: {
+        const Entry entry = error ? Entry() : static_cast<StatJob *>(job)->entry();
+        const bool sameChecksum = m_item.checksum.isEmpty()
+            || entry.checksumAlgorithm != QLatin1String("sha256") || entry.checksum.isEmpty()
+            || QString::fromLatin1(entry.checksum.toHex()) == m_item.checksum;
+        if (!error && entry.isFile() && entry.size == m_item.size && sameChecksum) {
+            run(); // the source's delete
+            return;
+        }
+        if (error && error.kind() != Error::Kind::NotFound) {
+            finishFailed(error);
+            return;
+        }
+        finishFailed(Error(Error::Kind::Validation,
+                           tr("The source was kept: the destination does not hold its verified copy.")));
+        return;
+    }
+    case Step::FailureCheck: {
+        const Entry entry = error ? Entry() : static_cast<StatJob *>(job)->entry();
+        if (!error && destinationMatches(entry))
+            finishDone(tr("already at the destination (the answer to its creation was lost)"));
+        else if (error && error.kind() == Error::Kind::NotFound)
+            // Maybe only this worker's store has not seen it yet: NotFound has the worker try
+            // again with fresh stores (a create that happened then meets it as a Conflict).
+            finishFailed(Error(Error::Kind::NotFound, m_failure.message(), m_failure.detail()));
+        else
+            finishFailed(m_failure);
         return;
     }
     case Step::ConflictCheck: {
@@ -246,6 +312,10 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         break;
     }
 
+    if (m_session && !error && m_item.size < 0)
+        m_item.size = m_session->bytesAccepted(); // a size found out while copying
+    if (!error && !m_temp)
+        takeChecksum();
     if (m_session) {
         if (!error) {
             const Status committed = m_session->commit();
@@ -255,10 +325,19 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
                 return;
             }
         } else {
+            // The session knows why it refused bytes (DiskFull, Permission) better than the pump.
+            const Error cause = m_session->error();
             m_session->abort();
             m_session.reset();
+            if (cause && error.kind() != Error::Kind::Cancelled) {
+                m_meter.reset();
+                finishFailed(cause);
+                return;
+            }
         }
     }
+    m_meter.reset();
+    m_uploadMeter.reset();
     m_device.reset();
     m_temp.reset();
     if (!error) {
@@ -274,6 +353,14 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         finishDone(tr("already gone"));
         return;
     }
+    if ((m_item.action == ItemAction::Upload || m_item.action == ItemAction::Download) && !error.isTransient()
+        && error.kind() != Error::Kind::Cancelled && error.kind() != Error::Kind::Conflict) {
+        // A create whose answer was lost may have happened after all, and a retry of it refused
+        // (Procore: "upload_uuid has already been used"): done if this very file is there now.
+        m_failure = error;
+        watch(m_destination->stat(m_destinationPath), Step::FailureCheck);
+        return;
+    }
     if (isCopy(m_item.action) && error.kind() == Error::Kind::Conflict) {
         // A new file whose path is taken: done if it is this very file (an earlier attempt whose
         // answer was lost), a conflict otherwise. Never overwritten.
@@ -283,12 +370,19 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
     finishFailed(error);
 }
 
+void ItemTask::takeChecksum()
+{
+    if (m_meter && m_meter->hashedBytes() == m_item.size)
+        m_checksum = m_meter->checksum();
+}
+
 void ItemTask::finishDone(const QString &reason)
 {
     ItemOutcome outcome;
     outcome.state = ItemState::Done;
     outcome.bytesDone = isCopy(m_item.action) ? m_item.size : 0;
     outcome.reason = reason;
+    outcome.checksum = m_checksum;
     finish(outcome);
 }
 

@@ -20,8 +20,15 @@ namespace trestle {
 // file already there with the right size (and time, where the destination keeps times) is done
 // without moving a byte again, so a retried create never makes a duplicate.
 //
+// The bytes pass through a MeteredDevice: the job's bandwidth cap, and their sha256 (the item's
+// checksum in the journal and the report) computed as they stream. A Verify compares the
+// destination's checksum with the copy's where the destination gives one.
+//
 // Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled and
 // leaves nothing half-written behind (the stores' writes are atomic).
+class BandwidthLimiter;
+class MeteredDevice;
+
 class ItemTask final : public QObject
 {
     Q_OBJECT
@@ -30,6 +37,12 @@ class ItemTask final : public QObject
 public:
     ItemTask(JobItem item, Store *source, Store *destination, qint64 mtimeToleranceMs,
              QObject *parent = nullptr);
+
+    // The job's bandwidth cap, shared with the other workers (null: none). Before start().
+    void setLimiter(std::shared_ptr<BandwidthLimiter> limiter) { m_limiter = std::move(limiter); }
+    // The item's job kind. A Migrate's reverse Delete removes a source file only while the
+    // destination holds its verified copy (same size, and checksum where the destination gives one).
+    void setJobKind(JobKind kind) { m_kind = kind; }
     ~ItemTask() override;
 
     void start();
@@ -43,7 +56,7 @@ Q_SIGNALS:
     void progress(qint64 bytes);
 
 private:
-    enum class Step { Verify, Run, ConflictCheck };
+    enum class Step { Verify, Run, ConflictCheck, CopyCheck, FailureCheck };
 
     void verify();
     void run();
@@ -55,6 +68,8 @@ private:
     // The file at the destination is the one this item was to write.
     bool destinationMatches(const Entry &entry) const;
     void finishDone(const QString &reason = {});
+    // Keeps the metered bytes' sha256 when it covers the whole file.
+    void takeChecksum();
     void finishFailed(const Error &error);
     void finish(ItemOutcome outcome);
     QDateTime mtime() const;
@@ -69,6 +84,13 @@ private:
     std::unique_ptr<QIODevice> m_device; // source device, kept alive while a write reads it
     std::unique_ptr<WriteSession> m_session;
     std::unique_ptr<QTemporaryFile> m_temp;
+    std::shared_ptr<BandwidthLimiter> m_limiter;
+    // Between the stores and the bytes: the cap, and the sha256 computed while they stream.
+    std::unique_ptr<MeteredDevice> m_meter;
+    std::unique_ptr<MeteredDevice> m_uploadMeter; // the temp file's way out (cap only)
+    QString m_checksum; // of the bytes copied, once complete
+    JobKind m_kind = JobKind::Copy;
+    Error m_failure; // the copy's error while FailureCheck looks at the destination
     bool m_finished = false;
 };
 

@@ -4,7 +4,9 @@
 #include "core/db/journal.h"
 #include "core/store/store.h"
 #include "core/transfer/planbuilder.h"
+#include "core/transfer/syncbaseline.h"
 #include "core/transfer/treewalker.h"
+#include "core/transfer/twowaybuilder.h"
 
 #include <QTimer>
 
@@ -24,6 +26,29 @@ Result<StorePath> parseRoot(const QString &text)
 
 } // namespace
 
+// What the worker thread gets (moved in) and gives back. Nothing in it is touched by the planner's
+// thread while the worker runs, apart from the cancel flag.
+struct JobPlanner::Work final
+{
+    JobKind kind = JobKind::Copy;
+    PlanInput input;
+    JobFilters filters;
+    StoreLimits analyzeTarget;
+    StoreLimits sourceLimits;
+    bool twoWay = false; // a two-way sync: compared with the pair's baseline
+    SyncPair pair;
+    int hourlyBudget = 0;
+    QVector<TreeNode> source;
+    QVector<TreeNode> destination;
+    Database *database = nullptr; // null: no journal
+    qint64 jobId = 0;
+    std::atomic_bool cancelled{false};
+
+    PlanSummary summary;
+    AnalyzeReport report;
+    Error error;
+};
+
 JobPlanner::JobPlanner(JobSpec spec, Store *source, Store *destination, QObject *parent)
     : QObject(parent)
     , m_spec(std::move(spec))
@@ -32,7 +57,20 @@ JobPlanner::JobPlanner(JobSpec spec, Store *source, Store *destination, QObject 
     , m_analyzeTarget(StoreLimits::procoreDocuments())
 { }
 
-JobPlanner::~JobPlanner() = default;
+JobPlanner::~JobPlanner()
+{
+    m_finished = true;
+    if (m_probe)
+        m_probe->kill();
+    if (m_thread) {
+        // Stops after its current batch; what it wrote stays a partial plan in state Planning,
+        // which the engine refuses to run (it must be planned again).
+        m_work->cancelled = true;
+        m_thread->disconnect(this);
+        m_thread->wait();
+        delete m_thread;
+    }
+}
 
 void JobPlanner::setJournal(Journal *journal, qint64 jobId)
 {
@@ -63,24 +101,39 @@ void JobPlanner::start()
                 return;
             }
         }
-        // Excluded folders are not even listed: on Procore each listing is an API call.
-        const ItemFilter filter(m_spec.policies.filters);
-        auto descend = [filter](const QString &relPath) {
-            return filter.rejectFolder(relPath).isEmpty();
-        };
-        m_sourceWalker = std::make_unique<TreeWalker>(m_source.data(), sourceRoot.value());
+        startWalks(sourceRoot.value(), destinationRoot.value(), false);
+    });
+}
+
+void JobPlanner::startWalks(const StorePath &sourceRoot, const StorePath &destinationRoot,
+                            bool shallowDestination)
+{
+    m_sourceRoot = sourceRoot;
+    m_destinationRoot = destinationRoot;
+    // Excluded folders are not even listed: on Procore each listing is an API call.
+    const ItemFilter filter(m_spec.policies.filters);
+    auto descend = [filter](const QString &relPath) {
+        return filter.rejectFolder(relPath).isEmpty();
+    };
+    if (!m_probedSource) {
+        m_sourceWalker = std::make_unique<TreeWalker>(m_source.data(), sourceRoot);
         m_sourceWalker->setDescendFilter(descend);
         connect(m_sourceWalker.get(), &TreeWalker::finished, this, &JobPlanner::walkFinished);
         ++m_walksRunning;
-        if (!analyze) {
-            m_destinationWalker = std::make_unique<TreeWalker>(m_destination.data(), destinationRoot.value());
+    }
+    if (m_spec.kind != JobKind::Analyze) {
+        m_destinationWalker = std::make_unique<TreeWalker>(m_destination.data(), destinationRoot);
+        if (shallowDestination)
+            // One file goes into this folder: its own listing is all the comparison needs.
+            m_destinationWalker->setDescendFilter([](const QString &) { return false; });
+        else
             m_destinationWalker->setDescendFilter(descend);
-            connect(m_destinationWalker.get(), &TreeWalker::finished, this, &JobPlanner::walkFinished);
-            ++m_walksRunning;
-            m_destinationWalker->start();
-        }
+        connect(m_destinationWalker.get(), &TreeWalker::finished, this, &JobPlanner::walkFinished);
+        ++m_walksRunning;
+        m_destinationWalker->start();
+    }
+    if (!m_probedSource)
         m_sourceWalker->start();
-    });
 }
 
 void JobPlanner::cancel()
@@ -90,6 +143,10 @@ void JobPlanner::cancel()
         m_sourceWalker->cancel();
     if (m_destinationWalker)
         m_destinationWalker->cancel();
+    if (m_probe)
+        m_probe->kill();
+    if (m_work)
+        m_work->cancelled = true;
 }
 
 void JobPlanner::walkFinished()
@@ -100,7 +157,12 @@ void JobPlanner::walkFinished()
         finish(m_sourceWalker->error());
         return;
     }
-    if (m_sourceWalker->rootMissing()) {
+    if (m_sourceWalker->rootMissing() && !m_probedSource && !m_sourceRoot.isRoot()) {
+        // Not a folder: maybe a file (a listing says NotFound for both).
+        probeSourceFile();
+        return;
+    }
+    if (m_sourceWalker->rootMissing() && m_singleFile.isEmpty()) {
         finish(Error(Error::Kind::NotFound, tr("The source folder does not exist."), m_spec.sourcePath));
         return;
     }
@@ -108,47 +170,212 @@ void JobPlanner::walkFinished()
         finish(m_destinationWalker->error());
         return;
     }
-    QVector<TreeNode> source = m_sourceWalker->takeNodes();
-    if (m_spec.kind == JobKind::Analyze) {
-        const StoreLimits target = m_destination ? m_destination->limits() : m_analyzeTarget;
-        m_report = PlanBuilder::analyze(source, target, ItemFilter(m_spec.policies.filters), m_hourlyBudget);
-        m_report.listCalls = m_sourceWalker->listCalls();
-        finish(m_journal && m_jobId > 0 ? m_journal->setJobState(m_jobId, JobState::Done).error() : Error());
+    if (m_destinationWalker && m_destinationWalker->rootMissing() && !m_destinationRoot.isRoot()
+        && m_missingDestinationLevels == 0) {
+        // How much of the way to the destination is missing: each missing folder is created.
+        m_missingDestinationLevels = 1;
+        probeDestinationParent();
         return;
     }
-
-    PlanInput input;
-    input.kind = m_spec.kind;
-    input.policies = m_spec.policies;
-    input.sourceRoot = parseRoot(m_spec.sourcePath).value();
-    input.destinationRoot = parseRoot(m_spec.destinationPath).value();
-    input.destinationLimits = m_destination->limits();
-    input.destinationRootMissing = m_destinationWalker->rootMissing();
-    input.hourlyBudget = m_hourlyBudget;
-    QVector<TreeNode> destination = m_destinationWalker->takeNodes();
-    PlanBuilder builder(std::move(input));
-    builder.build(source, destination);
-    m_summary = builder.summary();
-    m_summary.sourceListCalls = m_sourceWalker->listCalls();
-    m_summary.destinationListCalls = m_destinationWalker->listCalls();
-    source.clear();
-    destination.clear();
-    qCInfo(lcTransfer) << "planned" << m_summary.itemCount() << "items," << m_summary.skipped << "skipped,"
-                       << m_summary.unchanged << "unchanged";
-    finish(writeItems(builder.items()));
+    startWork();
 }
 
-Error JobPlanner::writeItems(QVector<JobItem> &items)
+void JobPlanner::probeSourceFile()
 {
-    if (!m_journal || m_jobId <= 0)
-        return {};
-    for (qsizetype at = 0; at < items.size(); at += kWriteBatch) {
-        QVector<JobItem> batch = items.mid(at, kWriteBatch);
-        const Status added = m_journal->addItems(m_jobId, batch);
-        if (!added.ok())
-            return added.error();
+    m_probedSource = true;
+    StatJob *job = m_source->stat(m_sourceRoot);
+    m_probe = job;
+    connect(job, &StoreJob::finished, this, &JobPlanner::sourceProbed);
+    job->start();
+}
+
+void JobPlanner::sourceProbed(StoreJob *job)
+{
+    m_probe = nullptr;
+    if (m_finished)
+        return;
+    if (job->error() || !static_cast<StatJob *>(job)->entry().isFile()) {
+        if (job->error() && job->error().kind() != Error::Kind::NotFound) {
+            finish(job->error());
+            return;
+        }
+        finish(Error(Error::Kind::NotFound, tr("The source folder does not exist."), m_spec.sourcePath));
+        return;
     }
-    return m_journal->setJobState(m_jobId, JobState::Planned).error();
+    TreeNode node;
+    node.entry = static_cast<StatJob *>(job)->entry();
+    node.relPath = m_sourceRoot.name();
+    node.entry.name = node.relPath;
+    m_singleFile.append(node);
+    // The job's destination path names the file; the comparison runs in its folder.
+    const StorePath destinationFolder = m_destinationRoot.parent();
+    m_sourceRoot = m_sourceRoot.parent();
+    if (m_spec.kind == JobKind::Analyze) {
+        startWork();
+        return;
+    }
+    m_destinationWalker.reset();
+    startWalks(m_sourceRoot, destinationFolder, true);
+}
+
+void JobPlanner::probeDestinationParent()
+{
+    StorePath folder = m_destinationRoot;
+    for (int i = 0; i < m_missingDestinationLevels; ++i)
+        folder = folder.parent();
+    if (folder.isRoot()) {
+        startWork();
+        return;
+    }
+    StatJob *job = m_destination->stat(folder);
+    m_probe = job;
+    connect(job, &StoreJob::finished, this, &JobPlanner::destinationProbed);
+    job->start();
+}
+
+void JobPlanner::destinationProbed(StoreJob *job)
+{
+    m_probe = nullptr;
+    if (m_finished)
+        return;
+    if (job->error() && job->error().kind() != Error::Kind::NotFound) {
+        finish(job->error());
+        return;
+    }
+    if (!job->error()) {
+        if (!static_cast<StatJob *>(job)->entry().isFolder()) {
+            finish(Error(Error::Kind::Conflict, tr("A file is in the way of the destination folder."),
+                         static_cast<StatJob *>(job)->entry().path.toString()));
+            return;
+        }
+        startWork();
+        return;
+    }
+    ++m_missingDestinationLevels;
+    probeDestinationParent();
+}
+
+void JobPlanner::startWork()
+{
+    auto work = std::make_shared<Work>();
+    work->kind = m_spec.kind;
+    work->filters = m_spec.policies.filters;
+    work->hourlyBudget = m_hourlyBudget;
+    work->source = m_singleFile.isEmpty() ? m_sourceWalker->takeNodes() : m_singleFile;
+    if (m_spec.kind == JobKind::Analyze) {
+        work->analyzeTarget = m_destination ? m_destination->limits() : m_analyzeTarget;
+    } else {
+        PlanInput &input = work->input;
+        input.kind = m_spec.kind;
+        input.policies = m_spec.policies;
+        input.sourceRoot = m_sourceRoot;
+        input.destinationRoot = m_destinationRoot;
+        input.destinationLimits = m_destination->limits();
+        input.destinationRootMissing = m_destinationWalker->rootMissing();
+        input.missingRootLevels = qMax(1, m_missingDestinationLevels);
+        input.hourlyBudget = m_hourlyBudget;
+        work->destination = m_destinationWalker->takeNodes();
+        work->sourceLimits = m_source->limits();
+        // A single file is copied one way: its folder's other files are not part of the job.
+        work->twoWay = m_spec.kind == JobKind::Sync && m_spec.policies.direction == SyncDirection::TwoWay
+            && m_singleFile.isEmpty();
+        work->pair = SyncBaseline::pairOf(m_spec.sourceConnection, m_spec.sourcePath,
+                                          m_spec.destinationConnection, m_spec.destinationPath);
+    }
+    if (m_journal && m_jobId > 0) {
+        work->database = &m_journal->database();
+        work->jobId = m_jobId;
+    }
+    m_work = work;
+    m_thread = QThread::create([work] { runWork(*work); });
+    m_thread->setObjectName(QStringLiteral("trestle-planner"));
+    connect(m_thread, &QThread::finished, this, &JobPlanner::workFinished);
+    m_thread->start();
+}
+
+void JobPlanner::runWork(Work &work)
+{
+    std::unique_ptr<Journal> journal;
+    if (work.database)
+        journal = std::make_unique<Journal>(*work.database);
+    if (work.kind == JobKind::Analyze) {
+        work.report = PlanBuilder::analyze(work.source, work.analyzeTarget, ItemFilter(work.filters),
+                                           work.hourlyBudget);
+        if (journal)
+            work.error = journal->setJobState(work.jobId, JobState::Done).error();
+        return;
+    }
+    QVector<JobItem> planned;
+    if (work.twoWay) {
+        QHash<QString, SyncEntry> baseline;
+        if (work.database) {
+            Result<QHash<QString, SyncEntry>> known = SyncStateStore(*work.database).entries(work.pair);
+            if (!known.ok()) {
+                work.error = known.error();
+                return;
+            }
+            baseline = known.takeValue();
+        }
+        const bool rootMissing = work.input.destinationRootMissing && !work.input.destinationRoot.isRoot();
+        TwoWayBuilder builder(work.input, work.sourceLimits, std::move(baseline));
+        builder.build(work.source, work.destination);
+        work.summary = builder.summary();
+        planned = std::move(builder.items());
+        if (rootMissing) {
+            JobItem root;
+            root.action = ItemAction::CreateFolder;
+            root.sourcePath = work.input.sourceRoot.toString();
+            root.destinationPath = work.input.destinationRoot.toString();
+            planned.prepend(root);
+            ++work.summary.foldersToCreate;
+        }
+    } else {
+        PlanBuilder builder(std::move(work.input));
+        builder.build(work.source, work.destination);
+        work.summary = builder.summary();
+        planned = std::move(builder.items());
+    }
+    work.source.clear();
+    work.source.squeeze();
+    work.destination.clear();
+    work.destination.squeeze();
+    if (!journal)
+        return;
+    QVector<JobItem> &items = planned;
+    for (qsizetype at = 0; at < items.size(); at += kWriteBatch) {
+        if (work.cancelled)
+            return;
+        QVector<JobItem> batch = items.mid(at, kWriteBatch);
+        const Status added = journal->addItems(work.jobId, batch);
+        if (!added.ok()) {
+            work.error = added.error();
+            return;
+        }
+    }
+    if (!work.cancelled)
+        work.error = journal->setJobState(work.jobId, JobState::Planned).error();
+}
+
+void JobPlanner::workFinished()
+{
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    const std::shared_ptr<Work> work = std::move(m_work);
+    if (m_finished)
+        return;
+    if (m_spec.kind == JobKind::Analyze) {
+        m_report = std::move(work->report);
+        m_report.listCalls = m_sourceWalker ? m_sourceWalker->listCalls() : 0;
+        finish(work->error);
+        return;
+    }
+    m_summary = std::move(work->summary);
+    m_summary.sourceListCalls = m_sourceWalker ? m_sourceWalker->listCalls() : 0;
+    m_summary.destinationListCalls = m_destinationWalker->listCalls();
+    qCInfo(lcTransfer) << "planned" << m_summary.itemCount() << "items," << m_summary.skipped << "skipped,"
+                       << m_summary.unchanged << "unchanged";
+    finish(work->error);
 }
 
 void JobPlanner::finish(const Error &error)

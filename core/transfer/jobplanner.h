@@ -2,18 +2,23 @@
 
 #include "core/common/error.h"
 #include "core/store/storelimits.h"
+#include "core/store/storepath.h"
 #include "core/transfer/jobpolicies.h"
 #include "core/transfer/plansummary.h"
+#include "core/transfer/treewalker.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 
+#include <atomic>
 #include <memory>
 
 namespace trestle {
 
 class Journal;
 class Store;
+class StoreJob;
 class TreeWalker;
 
 // Plans a job: walks the source and the destination (both at once), applies the filters and the
@@ -22,8 +27,14 @@ class TreeWalker;
 // summary says what the job would do (counts, bytes, API calls, time at the budget, every skip).
 // An Analyze job walks the source only and fills analyzeReport().
 //
-// Async like KJob: start() only schedules; exactly one finished(). Runs on the caller's thread
-// (the walks are asynchronous store jobs; the journal writes are batches of kWriteBatch items).
+// The source may be a file (a drop of single files makes one job per file): then the job's
+// destinationPath names the file at the destination (destination folder + "/" + name), the plan
+// has that one item, and missing destination folders are created first.
+//
+// Async like KJob: start() only schedules; exactly one finished(). The walks are asynchronous
+// store jobs on the caller's thread; the comparison and the journal writes (seconds for 100,000
+// items) run on a worker thread of their own with its own journal connection, so a GUI thread
+// that plans never stalls.
 class JobPlanner final : public QObject
 {
     Q_OBJECT
@@ -54,8 +65,17 @@ Q_SIGNALS:
     void finished(const trestle::Error &error);
 
 private:
+    struct Work;
+
+    void startWalks(const StorePath &sourceRoot, const StorePath &destinationRoot, bool shallowDestination);
     void walkFinished();
-    Error writeItems(QVector<JobItem> &items);
+    void probeSourceFile();
+    void sourceProbed(StoreJob *job);
+    void probeDestinationParent();
+    void destinationProbed(StoreJob *job);
+    void startWork();
+    void workFinished();
+    static void runWork(Work &work);
     void finish(const Error &error);
 
     JobSpec m_spec;
@@ -68,6 +88,14 @@ private:
     std::unique_ptr<TreeWalker> m_sourceWalker;
     std::unique_ptr<TreeWalker> m_destinationWalker;
     int m_walksRunning = 0;
+    StorePath m_sourceRoot;
+    StorePath m_destinationRoot;
+    bool m_probedSource = false; // the source root was not a folder: looked at as a file
+    QVector<TreeNode> m_singleFile; // the source file, when the source is one
+    int m_missingDestinationLevels = 0; // the destination root and how many ancestors are missing
+    QPointer<StoreJob> m_probe;
+    std::shared_ptr<Work> m_work; // shared with the worker thread
+    QThread *m_thread = nullptr;
     PlanSummary m_summary;
     AnalyzeReport m_report;
     Error m_error;

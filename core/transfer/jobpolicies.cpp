@@ -22,6 +22,8 @@ const NameTable<ConflictPolicy> kConflicts = {
     {ConflictPolicy::NewVersion, "new-version"},
 };
 const NameTable<DeletePolicy> kDeletes = {{DeletePolicy::Keep, "keep"}, {DeletePolicy::Delete, "delete"}};
+const NameTable<SyncDirection> kDirections = {{SyncDirection::OneWay, "one-way"},
+                                              {SyncDirection::TwoWay, "two-way"}};
 const NameTable<NamePolicy> kNames = {{NamePolicy::Report, "report"}, {NamePolicy::Map, "map"}};
 const NameTable<UnchangedRule> kUnchanged = {{UnchangedRule::SizeAndMtime, "size-mtime"},
                                              {UnchangedRule::Checksum, "checksum"}};
@@ -129,6 +131,13 @@ QJsonObject JobPolicies::toJson() const
     json.insert(QStringLiteral("mtimeToleranceMs"), mtimeToleranceMs);
     json.insert(QStringLiteral("concurrency"), concurrency);
     json.insert(QStringLiteral("maxAttempts"), maxAttempts);
+    json.insert(QStringLiteral("direction"), directionName(direction));
+    if (bandwidthLimit > 0)
+        json.insert(QStringLiteral("bandwidthLimit"), bandwidthLimit);
+    if (deleteSourceAfterMigrate)
+        json.insert(QStringLiteral("deleteSourceAfterMigrate"), true);
+    if (schedule.isActive())
+        json.insert(QStringLiteral("schedule"), schedule.toJson());
     const QJsonObject filterJson = filters.toJson();
     if (!filterJson.isEmpty())
         json.insert(QStringLiteral("filters"), filterJson);
@@ -146,7 +155,8 @@ Result<JobPolicies> JobPolicies::fromJson(const QJsonObject &json)
     for (const Error &error : {readEnum(json, "conflicts", kConflicts, policies.conflicts),
                                readEnum(json, "deletes", kDeletes, policies.deletes),
                                readEnum(json, "names", kNames, policies.names),
-                               readEnum(json, "unchanged", kUnchanged, policies.unchanged)}) {
+                               readEnum(json, "unchanged", kUnchanged, policies.unchanged),
+                               readEnum(json, "direction", kDirections, policies.direction)}) {
         if (error)
             return error;
     }
@@ -154,11 +164,19 @@ Result<JobPolicies> JobPolicies::fromJson(const QJsonObject &json)
         json.value(QStringLiteral("mtimeToleranceMs")).toInteger(policies.mtimeToleranceMs);
     policies.concurrency = json.value(QStringLiteral("concurrency")).toInt(policies.concurrency);
     policies.maxAttempts = json.value(QStringLiteral("maxAttempts")).toInt(policies.maxAttempts);
+    policies.bandwidthLimit = json.value(QStringLiteral("bandwidthLimit")).toInteger(0);
+    policies.deleteSourceAfterMigrate = json.value(QStringLiteral("deleteSourceAfterMigrate")).toBool(false);
+    if (policies.bandwidthLimit < 0)
+        return invalidPolicy(QStringLiteral("bandwidthLimit"), QString::number(policies.bandwidthLimit));
     if (policies.concurrency < 1 || policies.concurrency > 64)
         return invalidPolicy(QStringLiteral("concurrency"), QString::number(policies.concurrency));
     if (policies.maxAttempts < 1)
         return invalidPolicy(QStringLiteral("maxAttempts"), QString::number(policies.maxAttempts));
     policies.filters = JobFilters::fromJson(json.value(QStringLiteral("filters")).toObject());
+    Result<JobSchedule> schedule = JobSchedule::fromJson(json.value(QStringLiteral("schedule")).toObject());
+    if (!schedule.ok())
+        return schedule.error();
+    policies.schedule = schedule.takeValue();
     return policies;
 }
 
@@ -190,6 +208,14 @@ QString JobPolicies::deleteName(DeletePolicy policy)
 std::optional<DeletePolicy> JobPolicies::deleteFromName(const QString &name)
 {
     return valueOf(kDeletes, name);
+}
+QString JobPolicies::directionName(SyncDirection direction)
+{
+    return nameOf(kDirections, direction);
+}
+std::optional<SyncDirection> JobPolicies::directionFromName(const QString &name)
+{
+    return valueOf(kDirections, name);
 }
 QString JobPolicies::nameName(NamePolicy policy)
 {

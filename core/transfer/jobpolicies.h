@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/db/journaltypes.h"
+#include "core/transfer/jobschedule.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -25,6 +26,11 @@ enum class DeletePolicy {
     Keep, // never delete (what a copy always does)
     Delete, // delete them; a destination with a recycle bin (Procore) keeps them there
 };
+
+// Which way a Sync job goes. One-way mirrors the source onto the destination; two-way keeps both in
+// step against the last state both sides agreed on (SyncStateStore), so a change on either side
+// propagates and a change on both is a conflict (the conflicts policy decides).
+enum class SyncDirection { OneWay, TwoWay };
 
 // What the planner does with a name the destination cannot hold.
 enum class NamePolicy {
@@ -65,6 +71,13 @@ struct JobPolicies final
     qint64 mtimeToleranceMs = 2000;
     int concurrency = 4; // worker threads
     int maxAttempts = 3; // tries per item before it fails (transient errors only are retried)
+    SyncDirection direction = SyncDirection::OneWay; // Sync jobs only
+    // Bytes per second for the whole job (all its workers share it); 0: no cap.
+    qint64 bandwidthLimit = 0;
+    // Migrate: delete each source file whose verify passed, once everything is verified. Off by
+    // default: a migration never deletes unless the user asks for it.
+    bool deleteSourceAfterMigrate = false;
+    JobSchedule schedule; // when the job runs again by itself (the job queue fires it)
     JobFilters filters;
 
     QJsonObject toJson() const;
@@ -79,6 +92,8 @@ struct JobPolicies final
     static std::optional<ConflictPolicy> conflictFromName(const QString &name);
     static QString deleteName(DeletePolicy policy);
     static std::optional<DeletePolicy> deleteFromName(const QString &name);
+    static QString directionName(SyncDirection direction);
+    static std::optional<SyncDirection> directionFromName(const QString &name);
     static QString nameName(NamePolicy policy);
     static std::optional<NamePolicy> nameFromName(const QString &name);
     static QString unchangedName(UnchangedRule rule);

@@ -1,6 +1,10 @@
 #include "core/transfer/jobrunner.h"
 
+#include "core/api/ratelimitmeter.h"
 #include "core/common/logging.h"
+#include "core/store/store.h"
+#include "core/transfer/bandwidthlimiter.h"
+#include "core/transfer/syncbaseline.h"
 
 namespace trestle {
 
@@ -19,7 +23,22 @@ bool related(const QString &a, const QString &b)
     return isSameOrAncestor(a, b) || isSameOrAncestor(b, a);
 }
 
+// Two items that must not run at once (the earlier first). A two-way sync's reverse items write
+// in the source store, so there the source paths count too (a keep-both conflict copies a file to
+// one side and then on from there).
+bool conflicting(const JobItem &a, const JobItem &b)
+{
+    if (related(a.destinationPath, b.destinationPath))
+        return true;
+    return (a.reverse || b.reverse) && !a.sourcePath.isEmpty() && !b.sourcePath.isEmpty()
+        && related(a.sourcePath, b.sourcePath);
+}
+
 constexpr qint64 kSpeedWindowMs = 5000;
+// A hold shorter than this (the spike window's pacing) is not shown as waiting: it would flicker.
+constexpr qint64 kShowWaitingAfterMs = 1000;
+// When a rate-limited item does not say when to try again.
+constexpr qint64 kDefaultHoldMs = 10000;
 
 } // namespace
 
@@ -40,7 +59,15 @@ JobRunner::JobRunner(Database &database, StoreFactory sourceFactory, StoreFactor
             fail(flushed.error());
     });
     m_progressTimer.setInterval(kProgressIntervalMs);
-    connect(&m_progressTimer, &QTimer::timeout, this, [this] { publishProgress(); });
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        updateWaiting();
+        publishProgress();
+    });
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, [this] {
+        updateWaiting();
+        fill();
+    });
     m_clock.start();
 }
 
@@ -91,6 +118,7 @@ void JobRunner::start(qint64 jobId)
         return;
     }
     m_policies = policies.takeValue();
+    m_kind = job.value().kind;
     // Items a crash (or an engine destroyed mid-job) left in flight are checked before redone.
     Result<QVector<JobItem>> toVerify = m_journal.resetInFlight(jobId);
     Status running =
@@ -106,6 +134,10 @@ void JobRunner::start(qint64 jobId)
     m_queue.clear();
     m_tries.clear();
     m_failure = Error();
+    m_holdUntil = QDateTime();
+    m_copyChecksums.clear();
+    m_limiter = m_policies.bandwidthLimit > 0 ? std::make_shared<BandwidthLimiter>(m_policies.bandwidthLimit)
+                                              : nullptr;
     if (!running.ok() || !job.ok()) {
         fail(running.ok() ? job.error() : running.error());
         return;
@@ -155,6 +187,7 @@ void JobRunner::resume()
     if (!state.ok())
         qCWarning(lcTransfer) << "could not record the resume:" << state.error().toString();
     publishProgress(true);
+    updateWaiting();
     fill();
 }
 
@@ -213,18 +246,28 @@ void JobRunner::retryFailed(qint64 jobId)
 bool JobRunner::blocked(const JobItem &item, qsizetype queueIndex) const
 {
     for (const Worker &worker : m_workers) {
-        if (worker.busy && related(worker.item.destinationPath, item.destinationPath))
+        if (worker.busy && conflicting(worker.item, item))
             return true;
     }
     for (qsizetype i = 0; i < queueIndex; ++i) {
-        if (related(m_queue.at(i).destinationPath, item.destinationPath))
+        if (conflicting(m_queue.at(i), item))
             return true;
     }
     return false;
 }
 
+bool JobRunner::holding() const
+{
+    return m_holdUntil.isValid() && QDateTime::currentDateTimeUtc() < m_holdUntil;
+}
+
 void JobRunner::fill()
 {
+    if (m_running && holding()) {
+        m_holdTimer.start(
+            int(qBound(qint64(1), QDateTime::currentDateTimeUtc().msecsTo(m_holdUntil), qint64(3600000))));
+        return; // nothing finishes while items wait for the budget
+    }
     while (m_running && !m_paused && !m_cancelling) {
         int idle = -1;
         for (int i = 0; i < m_workers.size(); ++i) {
@@ -275,9 +318,16 @@ void JobRunner::dispatch(Worker &worker, int index, const JobItem &item)
     worker.item = item;
     worker.bytesOfItem = 0;
     ++m_tries[item.id];
+    JobItem run = item;
+    if ((run.action == ItemAction::Verify || (run.reverse && run.action == ItemAction::Delete))
+        && run.checksum.isEmpty())
+        run.checksum = m_copyChecksums.value(run.destinationPath);
+    worker.item = run;
     TransferWorker *object = worker.object;
+    const std::shared_ptr<BandwidthLimiter> limiter = m_limiter;
+    const JobKind kind = m_kind;
     QMetaObject::invokeMethod(
-        object, [object, item] { object->run(item); }, Qt::QueuedConnection);
+        object, [object, run, limiter, kind] { object->run(run, limiter, kind); }, Qt::QueuedConnection);
 }
 
 void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOutcome &reported)
@@ -288,7 +338,20 @@ void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOut
     worker.busy = false;
     worker.bytesOfItem = 0;
     ItemOutcome outcome = reported;
-    if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::Cancelled) {
+    if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::RateLimited) {
+        // Never a failure, and not a try: the item waits for the budget with the whole job.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QDateTime until = outcome.error.retryAt();
+        if (!until.isValid() || until <= now)
+            until = now.addMSecs(kDefaultHoldMs);
+        if (!m_holdUntil.isValid() || until > m_holdUntil)
+            m_holdUntil = until;
+        qCInfo(lcTransfer) << "item" << item.id << "waits for the API budget until" << m_holdUntil;
+        --m_tries[item.id];
+        outcome.state = ItemState::Pending;
+        outcome.error = Error();
+        updateWaiting();
+    } else if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::Cancelled) {
         outcome.state = ItemState::Pending; // cancelled, not failed: a later run does it
         outcome.error = Error();
     } else if (outcome.state == ItemState::Failed && outcome.error.isTransient()
@@ -298,6 +361,8 @@ void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOut
     } else if (outcome.state == ItemState::Failed) {
         qCWarning(lcTransfer) << "item" << item.id << "failed:" << outcome.error.toString();
     }
+    if (outcome.state == ItemState::Done && !outcome.checksum.isEmpty() && item.action != ItemAction::Verify)
+        m_copyChecksums.insert(item.destinationPath, outcome.checksum); // for the Verify after it
     switch (outcome.state) {
     case ItemState::Done:
         ++m_progress.itemsDone;
@@ -358,7 +423,7 @@ qint64 JobRunner::inFlightCount() const
 
 void JobRunner::maybeFinish()
 {
-    if (!m_running || inFlightCount() > 0)
+    if (!m_running || m_finishing || inFlightCount() > 0)
         return;
     if (m_cancelling) {
         finishJob(m_failure ? m_failure : Error(Error::Kind::Cancelled, tr("The job was cancelled.")));
@@ -370,13 +435,15 @@ void JobRunner::maybeFinish()
 
 void JobRunner::finishJob(const Error &error)
 {
+    if (m_finishing)
+        return;
     Status status = flushOutcomes();
     if (status.ok())
         status = m_journal.recomputeCounters(m_jobId);
     Error result = status.ok() ? error : status.error();
     JobState state = JobState::Cancelled;
+    Result<JobRecord> job = m_journal.job(m_jobId);
     if (!result || result.kind() != Error::Kind::Cancelled) {
-        Result<JobRecord> job = m_journal.job(m_jobId);
         if (!result && job.ok() && job.value().itemsFailed > 0) {
             result =
                 Error(Error::Kind::Internal, tr("%n item(s) failed.", nullptr, int(job.value().itemsFailed)));
@@ -389,6 +456,49 @@ void JobRunner::finishJob(const Error &error)
         }
         state = result ? JobState::Failed : JobState::Done;
     }
+    if (state != JobState::Cancelled && job.ok() && job.value().kind == JobKind::Sync
+        && m_policies.direction == SyncDirection::TwoWay && m_sourceFactory && m_destinationFactory) {
+        recordBaseline(job.value(), result, state);
+        return;
+    }
+    completeJob(result, state);
+}
+
+void JobRunner::recordBaseline(const JobRecord &job, const Error &result, JobState state)
+{
+    // The state both sides agree on now, for the next run (before the job counts as ended, so a
+    // crash here runs it again on resume).
+    m_finishing = true;
+    m_flushTimer.stop();
+    const SyncPair pair = SyncBaseline::pairOf(job.sourceConnection, job.sourcePath,
+                                               job.destinationConnection, job.destinationPath);
+    m_baselineSource = m_sourceFactory();
+    m_baselineDestination = m_destinationFactory();
+    m_baseline = std::make_unique<SyncBaseline>(
+        m_database, pair, m_policies, m_baselineSource.get(), StorePath::fromString(pair.leftRoot).value(),
+        m_baselineDestination.get(), StorePath::fromString(pair.rightRoot).value());
+    connect(m_baseline.get(), &SyncBaseline::finished, this, [this, result, state](const Error &recorded) {
+        Error outcome = result;
+        JobState end = state;
+        if (recorded && !outcome) {
+            qCWarning(lcTransfer) << "could not record the sync state:" << recorded.toString();
+            outcome = recorded;
+            end = JobState::Failed;
+        }
+        // Not from inside the baseline's own signal: it is deleted here.
+        QTimer::singleShot(0, this, [this, outcome, end] {
+            m_baseline.reset();
+            m_baselineSource.reset();
+            m_baselineDestination.reset();
+            m_finishing = false;
+            completeJob(outcome, end);
+        });
+    });
+    m_baseline->start();
+}
+
+void JobRunner::completeJob(const Error &result, JobState state)
+{
     const Status stored = m_journal.setJobState(m_jobId, state, result);
     if (!stored.ok())
         qCWarning(lcTransfer) << "could not record the job's end:" << stored.error().toString();
@@ -396,6 +506,8 @@ void JobRunner::finishJob(const Error &error)
     m_flushTimer.stop();
     m_progressTimer.stop();
     m_progress.state = state;
+    m_progress.waitingUntil = QDateTime();
+    m_holdTimer.stop();
     publishProgress(true);
     qCInfo(lcTransfer) << "job" << m_jobId << "ends:" << jobStateName(state);
     RunnerListener *listener = m_listener;
@@ -423,6 +535,32 @@ void JobRunner::fail(const Error &error)
     finishJob(m_failure);
 }
 
+void JobRunner::updateWaiting()
+{
+    if (!m_running || m_paused || m_cancelling)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime until = holding() ? m_holdUntil : QDateTime();
+    if (m_meter) {
+        const QDateTime held = m_meter->snapshot().waitingUntil;
+        if (held.isValid() && held > now && (!until.isValid() || held > until))
+            until = held;
+    }
+    if (until.isValid() && now.msecsTo(until) < kShowWaitingAfterMs && m_progress.state != JobState::Waiting)
+        until = QDateTime();
+    const JobState state = until.isValid() ? JobState::Waiting : JobState::Running;
+    m_progress.waitingUntil = until;
+    if (state == m_progress.state)
+        return;
+    m_progress.state = state;
+    qCInfo(lcTransfer) << "job" << m_jobId << (until.isValid() ? "waits for the API budget until" : "goes on")
+                       << until;
+    const Status stored = m_journal.setJobState(m_jobId, state);
+    if (!stored.ok())
+        qCWarning(lcTransfer) << "could not record the job's state:" << stored.error().toString();
+    publishProgress(true);
+}
+
 void JobRunner::publishProgress(bool force)
 {
     m_progress.itemsInFlight = inFlightCount();
@@ -430,6 +568,7 @@ void JobRunner::publishProgress(bool force)
     for (const Worker &worker : std::as_const(m_workers))
         bytes += worker.busy ? worker.bytesOfItem : 0;
     m_progress.bytesDone = bytes;
+    m_progress.bytesMetered = m_limiter ? m_limiter->bytesAccounted() : 0;
     if (m_apiCallCounter)
         m_progress.apiCalls = m_apiCallsBefore + m_apiCallCounter() - m_apiCallBaseline;
     const qint64 now = m_clock.elapsed();

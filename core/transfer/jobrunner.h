@@ -6,6 +6,7 @@
 #include "core/transfer/jobpolicies.h"
 #include "core/transfer/transferworker.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -21,6 +22,10 @@
 namespace trestle {
 
 class Database;
+class BandwidthLimiter;
+class RateLimitMeter;
+class Store;
+class SyncBaseline;
 
 // What the runner reports; calls arrive queued in the receiver's thread.
 class RunnerListener
@@ -56,6 +61,9 @@ public:
     void retryFailed(qint64 jobId);
     // Calls spent so far by the connection the job uses (RateLimitMeter::totalAcquired); any thread.
     void setApiCallCounter(std::function<qint64()> counter) { m_apiCallCounter = std::move(counter); }
+    // The meter of the connection that spends API calls (not owned; it outlives the runner). While
+    // it holds calls the job is Waiting, with EngineProgress::waitingUntil.
+    void setRateLimitMeter(RateLimitMeter *meter) { m_meter = meter; }
     // Stops the workers; items in flight stay in flight in the journal, to be verified on resume.
     void shutdown();
 
@@ -83,8 +91,13 @@ private:
     Status flushOutcomes();
     void maybeFinish();
     void finishJob(const Error &error);
+    void recordBaseline(const JobRecord &job, const Error &result, JobState state);
+    void completeJob(const Error &result, JobState state);
     void fail(const Error &error);
     void publishProgress(bool force = false);
+    // Running <-> Waiting, from the meter's hold and the items that came back rate-limited.
+    void updateWaiting();
+    bool holding() const;
     qint64 inFlightCount() const;
 
     Database &m_database;
@@ -98,10 +111,15 @@ private:
 
     qint64 m_jobId = 0;
     JobPolicies m_policies;
+    JobKind m_kind = JobKind::Copy;
     bool m_running = false;
     bool m_paused = false;
     bool m_cancelling = false;
     bool m_journalExhausted = false;
+    bool m_finishing = false; // recording a two-way sync's baseline before the job ends
+    std::unique_ptr<Store> m_baselineSource;
+    std::unique_ptr<Store> m_baselineDestination;
+    std::unique_ptr<SyncBaseline> m_baseline;
     Error m_failure; // why the job stops, once fail() was called
     QHash<qint64, int> m_tries; // attempts per item in this run
     QVector<JobItem> m_queue; // claimed (in flight in the journal), not yet on a worker
@@ -114,6 +132,11 @@ private:
     EngineProgress m_published;
     qint64 m_bytesFinished = 0;
     std::function<qint64()> m_apiCallCounter;
+    RateLimitMeter *m_meter = nullptr;
+    QDateTime m_holdUntil; // no item is dispatched before (an item came back rate-limited)
+    QTimer m_holdTimer{this};
+    std::shared_ptr<BandwidthLimiter> m_limiter; // the job's cap (null: none)
+    QHash<QString, QString> m_copyChecksums; // destination path -> sha256 of this run's copies
     qint64 m_apiCallsBefore = 0; // the job's count from earlier runs
     qint64 m_apiCallBaseline = 0; // the counter when this run started
     qint64 m_apiCallsRecorded = 0; // of this run, already added to the journal

@@ -79,8 +79,15 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
         m_destPathByKey.insert(key(node.relPath), node.relPath);
     }
     if (m_input.destinationRootMissing && !m_input.destinationRoot.isRoot()) {
-        m_folderItems.append(makeItem(ItemAction::CreateFolder, QString(), QString()));
-        ++m_summary.foldersToCreate;
+        QVector<StorePath> missing{m_input.destinationRoot};
+        while (missing.size() < m_input.missingRootLevels && !missing.constLast().parent().isRoot())
+            missing.append(missing.constLast().parent());
+        for (auto it = missing.crbegin(); it != missing.crend(); ++it) {
+            JobItem item = makeItem(ItemAction::CreateFolder, QString(), QString());
+            item.destinationPath = it->toString();
+            m_folderItems.append(item);
+            ++m_summary.foldersToCreate;
+        }
     }
 
     sortByDepth(source);
@@ -98,6 +105,10 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
     for (JobItem &item : m_verifyItems)
         m_items.append(std::move(item));
     m_verifyItems.clear();
+    m_summary.deletes += m_sourceDeletes.size();
+    for (JobItem &item : m_sourceDeletes)
+        m_items.append(std::move(item));
+    m_sourceDeletes.clear();
 
     if (m_procoreDestination) {
         m_summary.estimatedApiCalls = procoreCallFloor(
@@ -208,6 +219,14 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
             JobItem verify = item;
             verify.action = ItemAction::Verify;
             m_verifyItems.append(verify);
+            if (policies.deleteSourceAfterMigrate) {
+                // After every verify; the engine deletes the source file only if the destination
+                // still holds the verified copy.
+                JobItem remove = item;
+                remove.action = ItemAction::Delete;
+                remove.reverse = true;
+                m_sourceDeletes.append(remove);
+            }
         }
         m_summary.bytesToCopy += item.size;
         if (action == ItemAction::NewVersion)
@@ -262,9 +281,16 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
     case ConflictPolicy::Skip:
         addSkip(node.relPath, tr("exists on both sides and differs (policy: skip)"));
         return;
-    case ConflictPolicy::Ask:
+    case ConflictPolicy::Ask: {
+        // Waits in the journal with both paths until the user decides (ConflictDecisions).
         addSkip(node.relPath, tr("exists on both sides and differs: waiting for a decision"));
+        JobItem &waiting = m_fileItems.last();
+        waiting.destinationPath = makeItem(ItemAction::Skip, QString(), destRel).destinationPath;
+        waiting.size = qMax<qint64>(0, src.size);
+        waiting.mtimeMs = src.modified.isValid() ? src.modified.toMSecsSinceEpoch() : 0;
+        waiting.errorKind = Error::Kind::Conflict;
         return;
+    }
     }
 }
 

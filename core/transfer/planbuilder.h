@@ -24,6 +24,9 @@ struct PlanInput final
     StorePath destinationRoot;
     StoreLimits destinationLimits;
     bool destinationRootMissing = false; // plan a CreateFolder for the root first
+    // With destinationRootMissing: how many folders are missing, the root and its ancestors
+    // (1: only the root). Each is created, outermost first.
+    int missingRootLevels = 1;
     int hourlyBudget = 3240; // Background share of 3,600 calls an hour (10 % reserve)
 };
 
@@ -31,7 +34,8 @@ struct PlanInput final
 // JobPlanner (no store, no journal), so it is tested and benchmarked on its own.
 //
 // Items come out in the order the engine must run them: folders to create parents first, then
-// files, then deletes deepest first, then (Migrate) a Verify of every file copied. Skips are items too (state
+// files, then deletes deepest first, then (Migrate) a Verify of every file copied, then (Migrate
+// with deleteSourceAfterMigrate) a reverse Delete of every source file copied. Skips are items too (state
 // Skipped), so the report shows every one with its reason; unchanged files are only counted.
 class PlanBuilder final
 {
@@ -75,6 +79,7 @@ private:
     QVector<JobItem> m_folderItems;
     QVector<JobItem> m_fileItems;
     QVector<JobItem> m_verifyItems; // Migrate: one per file copied, run after every copy
+    QVector<JobItem> m_sourceDeletes; // Migrate with deleteSourceAfterMigrate: after every verify
     QVector<JobItem> m_items;
     PlanSummary m_summary;
 };

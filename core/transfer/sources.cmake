@@ -3,9 +3,12 @@
 target_sources(trestle_core_transfer PRIVATE
     transfer/engineprogress.h transfer/engineprogress.cpp
     transfer/itemfilter.h transfer/itemfilter.cpp
+    transfer/bandwidthlimiter.h transfer/bandwidthlimiter.cpp
     transfer/itemtask.h transfer/itemtask.cpp
+    transfer/metereddevice.h transfer/metereddevice.cpp
     transfer/jobplanner.h transfer/jobplanner.cpp
     transfer/jobpolicies.h transfer/jobpolicies.cpp
+    transfer/jobschedule.h transfer/jobschedule.cpp
     transfer/jobrunner.h transfer/jobrunner.cpp
     transfer/planbuilder.h transfer/planbuilder.cpp
     transfer/storeresolver.h transfer/storeresolver.cpp
@@ -14,4 +17,6 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/transferengine.h transfer/transferengine.cpp
     transfer/transferworker.h transfer/transferworker.cpp
     transfer/treewalker.h transfer/treewalker.cpp
+    transfer/twowaybuilder.h transfer/twowaybuilder.cpp
+    transfer/syncbaseline.h transfer/syncbaseline.cpp
 )

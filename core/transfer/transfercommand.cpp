@@ -20,6 +20,26 @@ namespace trestle {
 
 namespace {
 
+// "1000", "512k", "10M", "1G" (powers of 1024) -> bytes per second.
+std::optional<qint64> parseByteRate(const QString &text)
+{
+    QString value = text.trimmed();
+    qint64 unit = 1;
+    if (value.endsWith(QLatin1Char('k'), Qt::CaseInsensitive))
+        unit = 1024;
+    else if (value.endsWith(QLatin1Char('M'), Qt::CaseInsensitive))
+        unit = 1024 * 1024;
+    else if (value.endsWith(QLatin1Char('G'), Qt::CaseInsensitive))
+        unit = 1024 * 1024 * 1024;
+    if (unit > 1)
+        value.chop(1);
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (!ok || number < 0)
+        return std::nullopt;
+    return qint64(number * double(unit));
+}
+
 // A folder or connection the user named that does not exist is a usage error; a connection that
 // exists but cannot be used now (signed out, keychain locked, offline) is not.
 int exitCodeFor(const Error &error)
@@ -138,6 +158,30 @@ Result<JobPolicies> TransferCommand::policiesFrom(const QCommandLineParser &pars
         if (!ok || policies.concurrency < 1 || policies.concurrency > 64)
             return bad(QStringLiteral("concurrency"));
     }
+    if (parser.isSet(QStringLiteral("direction"))) {
+        const auto value = JobPolicies::directionFromName(parser.value(QStringLiteral("direction")));
+        if (!value)
+            return bad(QStringLiteral("direction"));
+        policies.direction = *value;
+    }
+    if (parser.isSet(QStringLiteral("bwlimit"))) {
+        const std::optional<qint64> limit = parseByteRate(parser.value(QStringLiteral("bwlimit")));
+        if (!limit)
+            return bad(QStringLiteral("bwlimit"));
+        policies.bandwidthLimit = *limit;
+    }
+    policies.deleteSourceAfterMigrate = parser.isSet(QStringLiteral("delete-source"));
+    if (parser.isSet(QStringLiteral("every")) && parser.isSet(QStringLiteral("at")))
+        return Error(Error::Kind::Validation, tr("Use either --every or --at, not both."));
+    if (parser.isSet(QStringLiteral("every")) || parser.isSet(QStringLiteral("at"))) {
+        Result<JobSchedule> schedule = parser.isSet(QStringLiteral("every"))
+            ? JobSchedule::fromEvery(parser.value(QStringLiteral("every")))
+            : JobSchedule::fromAt(parser.value(QStringLiteral("at")));
+        if (!schedule.ok())
+            return bad(parser.isSet(QStringLiteral("every")) ? QStringLiteral("every")
+                                                             : QStringLiteral("at"));
+        policies.schedule = schedule.takeValue();
+    }
     policies.filters.include = parser.values(QStringLiteral("include"));
     policies.filters.exclude = parser.values(QStringLiteral("exclude"));
     policies.filters.fileTypes = parser.values(QStringLiteral("types"));
@@ -174,6 +218,12 @@ void TransferCommand::run(const QStringList &arguments)
         {QStringLiteral("max-size"), tr("Largest file size."), tr("bytes")},
         {QStringLiteral("since"), tr("Only files modified since."), tr("ISO date")},
         {QStringLiteral("concurrency"), tr("Worker threads."), tr("n")},
+        {QStringLiteral("direction"), tr("sync: one-way or two-way"), tr("direction")},
+        {QStringLiteral("bwlimit"), tr("Bandwidth cap for the job (bytes/s; k, M, G suffixes; 0 = none)."),
+         tr("rate")},
+        {QStringLiteral("delete-source"), tr("migrate: delete each source file once its copy is verified.")},
+        {QStringLiteral("every"), tr("Run the job again every N hours."), tr("hours")},
+        {QStringLiteral("at"), tr("Run the job again daily at this time."), tr("HH:MM")},
     });
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -330,11 +380,20 @@ void TransferCommand::runPrepared(const JobRecord &record, bool retryFailed)
     RateLimitMeter *meter = m_resolver->meter(record.destinationConnection);
     if (!meter)
         meter = m_resolver->meter(record.sourceConnection);
-    if (meter)
+    if (meter) {
         m_engine->setApiCallCounter([meter] { return meter->totalAcquired(); });
+        m_engine->setRateLimitMeter(meter);
+    }
     connect(m_engine.get(), &TransferEngine::progress, this, [this](const EngineProgress &p) {
         if (!m_progressLine)
             return;
+        if (p.state == JobState::Waiting && p.waitingUntil.isValid()) {
+            m_err->write(QStringLiteral("\r%1   ")
+                             .arg(tr("waiting for API budget until %1")
+                                      .arg(p.waitingUntil.toLocalTime().toString(QStringLiteral("HH:mm"))))
+                             .toUtf8());
+            return;
+        }
         const QString eta = p.etaSeconds >= 0 ? tr("%1 s left").arg(p.etaSeconds) : QString();
         m_err->write(
             QStringLiteral("\r%1/%2 items  %3/%4  %5/s  %6   ")

@@ -49,6 +49,11 @@ void TransferEngine::setApiCallCounter(std::function<qint64()> counter)
     post([counter](JobRunner *runner) { runner->setApiCallCounter(counter); });
 }
 
+void TransferEngine::setRateLimitMeter(RateLimitMeter *meter)
+{
+    post([meter](JobRunner *runner) { runner->setRateLimitMeter(meter); });
+}
+
 void TransferEngine::pause()
 {
     post([](JobRunner *runner) { runner->pause(); });

@@ -11,6 +11,7 @@
 namespace trestle {
 
 class Database;
+class RateLimitMeter;
 
 // Runs planned jobs from the journal on N worker threads (default 4), each with its own source
 // and destination stores made by the factories in that thread. The journal is the truth: every
@@ -48,6 +49,13 @@ public:
     // Counts the job's API calls (progress and the journal) from the connection's meter, e.g.
     // [meter] { return meter->totalAcquired(); }. Called from the engine's thread. Before start().
     void setApiCallCounter(std::function<qint64()> counter);
+    // The RateLimitMeter of the connection whose API budget the job spends (not owned; it must
+    // outlive the engine). While the meter holds calls (the Background budget is spent, or a 429
+    // / Retry-After hold) the job's progress and journal state are Waiting with waitingUntil, and
+    // the job goes on by itself when the window resets. Items are never failed for the rate limit:
+    // an item that comes back rate-limited waits (with every other) until its retry time. Any
+    // thread; before start().
+    void setRateLimitMeter(RateLimitMeter *meter);
 
     const EngineProgress &lastProgress() const { return m_last; }
 

@@ -33,8 +33,10 @@ void TransferWorker::ensureStores()
         m_destination = m_destinationFactory();
 }
 
-void TransferWorker::run(const JobItem &item)
+void TransferWorker::run(const JobItem &item, std::shared_ptr<BandwidthLimiter> limiter, JobKind kind)
 {
+    m_limiter = std::move(limiter);
+    m_kind = kind;
     runTask(item, false);
 }
 
@@ -47,6 +49,8 @@ void TransferWorker::runTask(const JobItem &item, bool freshStores)
     ensureStores();
     Q_ASSERT(!m_task);
     m_task = new ItemTask(item, m_source.get(), m_destination.get(), m_tolerance, this);
+    m_task->setLimiter(m_limiter);
+    m_task->setJobKind(m_kind);
     m_sinceReport.start();
     connect(m_task, &ItemTask::progress, this, [this](qint64 bytes) { reportBytes(bytes, false); });
     connect(m_task, &ItemTask::finished, this, [this, freshStores](const ItemOutcome &outcome) {

@@ -10,6 +10,7 @@
 
 namespace trestle {
 
+class BandwidthLimiter;
 class ItemTask;
 class Store;
 
@@ -40,13 +41,17 @@ public:
     ~TransferWorker() override;
 
     // In the worker thread.
-    void run(const JobItem &item);
+    // `limiter`: the job's bandwidth cap, shared by its workers (null: none).
+    void run(const JobItem &item, std::shared_ptr<BandwidthLimiter> limiter = {},
+             JobKind kind = JobKind::Copy);
     void cancelCurrent();
     // Ends the current item without a report and drops the stores (before the thread stops).
     void shutdown();
 
 private:
     void runTask(const JobItem &item, bool freshStores);
+    std::shared_ptr<BandwidthLimiter> m_limiter;
+    JobKind m_kind = JobKind::Copy;
     void ensureStores();
     void reportBytes(qint64 bytes, bool force);
 

@@ -31,7 +31,8 @@ private Q_SLOTS:
     void copyToProcoreAndBack();
 
 private:
-    StoreFactory procoreFactory() const;
+    // Worker stores share `cache` (the planner's): a folder one of them knows, all know.
+    StoreFactory procoreFactory(std::shared_ptr<ProcorePathCache> cache = {}) const;
     qint64 plan(JobKind kind, Store *source, Store *destination, PlanSummary *summary);
     Error run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId);
     int apiCalls() const { return m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt(); }
@@ -61,14 +62,17 @@ void TestEngineProcore::cleanupTestCase()
     m_sandbox.stop();
 }
 
-StoreFactory TestEngineProcore::procoreFactory() const
+StoreFactory TestEngineProcore::procoreFactory(std::shared_ptr<ProcorePathCache> cache) const
 {
     // Each worker thread gets its own client (its own QNAM) on the shared connection context.
     const std::shared_ptr<ConnectionContext> context = m_connection.context;
     const qint64 projectId = m_connection.projectId;
-    return [context, projectId]() -> std::unique_ptr<Store> {
+    if (!cache)
+        cache = std::make_shared<ProcorePathCache>();
+    return [context, projectId, cache]() -> std::unique_ptr<Store> {
         auto *client = new ProcoreClient(context);
-        auto store = std::make_unique<ProcoreStore>(client, projectId, QStringLiteral("Sandbox project"));
+        auto store =
+            std::make_unique<ProcoreStore>(client, projectId, QStringLiteral("Sandbox project"), cache);
         client->setParent(store.get());
         return store;
     };
@@ -128,17 +132,18 @@ void TestEngineProcore::copyToProcoreAndBack()
 
     QVERIFY(m_sandbox.resetStats());
     const QString src = share;
-    Error error = run([src] { return std::make_unique<LocalStore>(src); }, procoreFactory(), upJob);
+    Error error = run([src] { return std::make_unique<LocalStore>(src); },
+                      procoreFactory(planningStore.sharedCache()), upJob);
     QVERIFY2(!error, qPrintable(error.toString()));
     const int calls = apiCalls();
-    // Each worker's store starts with an empty path cache and lists a folder once before its
-    // first write into it: at most workers x (F + 1) calls above the floor.
+    // The workers share the planner's path cache: the folders the plan creates are known to every
+    // worker once one has made them, so the job costs the floor and nothing more.
     qInfo("share -> Procore: %d API calls for F=%lld folders, N=%lld files; floor F+2N = %lld", calls,
           summary.foldersToCreate, summary.filesNew, floor);
     QVERIFY(calls >= floor);
     // The job counted its calls through the meter: the sandbox saw the same number.
     QCOMPARE(m_journal->job(upJob).value().apiCalls, qint64(calls));
-    QVERIFY(calls <= floor + 4 * (summary.foldersToCreate + 1));
+    QCOMPARE(calls, int(floor));
 
     // No duplicate, nothing missing: a fresh walk of the project.
     {

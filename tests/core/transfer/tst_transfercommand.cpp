@@ -1,4 +1,5 @@
 #include "core/db/database.h"
+#include "core/db/journal.h"
 #include "core/transfer/transfercommand.h"
 #include "transfertesthelpers.h"
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void dryRunThenCopyThenSync();
     void migrateVerifies();
     void analyzeJson();
+    void twoWaySyncWithScheduleAndCap();
 
 private:
     int run(const QStringList &arguments);
@@ -83,6 +85,15 @@ void TestTransferCommand::usageErrors_data()
                                                QStringLiteral("coin-toss")};
     QTest::newRow("missing folder") << QStringList{QStringLiteral("copy"), QStringLiteral("/nonexistent/x"),
                                                    QStringLiteral("/nonexistent/y")};
+    const QStringList copy{QStringLiteral("copy"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("bad direction") << copy
+            + QStringList{QStringLiteral("--direction"), QStringLiteral("sideways")};
+    QTest::newRow("bad bwlimit") << copy + QStringList{QStringLiteral("--bwlimit"), QStringLiteral("fast")};
+    QTest::newRow("bad every") << copy + QStringList{QStringLiteral("--every"), QStringLiteral("0")};
+    QTest::newRow("bad at") << copy + QStringList{QStringLiteral("--at"), QStringLiteral("25:99")};
+    QTest::newRow("every and at") << copy
+            + QStringList{QStringLiteral("--every"), QStringLiteral("2"), QStringLiteral("--at"),
+                          QStringLiteral("07:00")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("jobs"), QStringLiteral("--frobnicate")};
 }
 
@@ -160,6 +171,38 @@ void TestTransferCommand::analyzeJson()
     QCOMPARE(report.value(QStringLiteral("files")).toInt(), 2);
     QCOMPARE(report.value(QStringLiteral("bytes")).toInt(), 30);
     QCOMPARE(report.value(QStringLiteral("rejected")).toArray().size(), 1);
+}
+
+void TestTransferCommand::twoWaySyncWithScheduleAndCap()
+{
+    putFile(m_src, QStringLiteral("from-src.txt"), "s", fixedTime(1));
+    putFile(m_dst, QStringLiteral("from-dst.txt"), "d", fixedTime(2));
+    const QStringList sync{QStringLiteral("sync"),
+                           m_src,
+                           m_dst,
+                           QStringLiteral("--direction"),
+                           QStringLiteral("two-way"),
+                           QStringLiteral("--every"),
+                           QStringLiteral("6"),
+                           QStringLiteral("--bwlimit"),
+                           QStringLiteral("1M")};
+    QCOMPARE(run(sync), 0);
+    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_src).size(), 2);
+    // An edit on the destination comes back to the source.
+    putFile(m_dst, QStringLiteral("from-src.txt"), "edited at the destination", fixedTime(100));
+    QCOMPARE(run(sync), 0);
+    QFile back(m_src + QStringLiteral("/from-src.txt"));
+    QVERIFY(back.open(QIODevice::ReadOnly));
+    QCOMPARE(back.readAll(), QByteArray("edited at the destination"));
+
+    Journal journal(*m_database);
+    const JobRecord job = journal.jobs().value().constFirst();
+    const JobPolicies policies = JobPolicies::fromJsonText(job.policiesJson).value();
+    QCOMPARE(policies.direction, SyncDirection::TwoWay);
+    QCOMPARE(policies.bandwidthLimit, qint64(1024 * 1024));
+    QCOMPARE(policies.schedule, JobSchedule::every(6));
+    QVERIFY(!policies.deleteSourceAfterMigrate);
 }
 
 QTEST_GUILESS_MAIN(TestTransferCommand)
