@@ -1,0 +1,233 @@
+// A 100,000-item job streaming progress into the job queue panel, the job expanded and the view
+// scrolled down as a user would; prints the longest event-loop stall (goal < 50 ms).
+//
+// The plan is synthetic (journaled with Journal::addItems): 100 folders and N uploads of tiny
+// files, all read from 50 seed files, so the engine really copies while the window is measured.
+
+#include "core/db/database.h"
+#include "core/db/journal.h"
+#include "core/jobs/jobqueue.h"
+#include "core/transfer/storeresolver.h"
+#include "ui/jobs/jobqueuemodel.h"
+#include "ui/jobs/jobqueuepanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeView>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace trestle;
+
+namespace {
+
+constexpr int kFolders = 100;
+constexpr int kSeeds = 50;
+
+// Times every top-level event delivery, so the report can say which receiver stalled the loop.
+class TimingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slow
+    {
+        qint64 ms = 0;
+        QByteArray receiver;
+        int eventType = 0;
+    };
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_recording)
+            return QApplication::notify(receiver, event);
+        const QByteArray name = receiver->metaObject()->className();
+        const int type = int(event->type());
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ms = timer.elapsed();
+        --m_depth;
+        if (ms >= 20) {
+            m_slow.append({ms, name, type});
+            std::sort(m_slow.begin(), m_slow.end(), [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+            if (m_slow.size() > 8)
+                m_slow.resize(8);
+        }
+        return result;
+    }
+
+    void setRecording(bool on) { m_recording = on; }
+    const QVector<Slow> &slowest() const { return m_slow; }
+
+private:
+    int m_depth = 0;
+    bool m_recording = false;
+    QVector<Slow> m_slow;
+};
+
+void print(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    TimingApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int itemCount = args.size() > 1 ? args.at(1).toInt() : 100000;
+    const int seconds = args.size() > 2 ? args.at(2).toInt() : 20;
+    // "still": the job expanded but never scrolled (only the first page of items is read).
+    const bool scroll = !args.contains(QStringLiteral("still"));
+
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("source"));
+    const QString destination = dir.filePath(QStringLiteral("destination"));
+    QDir().mkpath(source + QStringLiteral("/seed"));
+    QDir().mkpath(destination);
+    for (int i = 0; i < kSeeds; ++i) {
+        QFile seed(source + QStringLiteral("/seed/s%1.bin").arg(i));
+        if (!seed.open(QIODevice::WriteOnly))
+            return 1;
+        seed.write(QByteArray(64, char('a' + i % 26)));
+    }
+
+    Database database(dir.filePath(QStringLiteral("journal.sqlite")));
+    if (!database.open().ok())
+        return 1;
+    QElapsedTimer clock;
+    clock.start();
+    {
+        Journal journal(database);
+        JobSpec spec;
+        spec.kind = JobKind::Copy;
+        spec.sourceConnection = LocalStoreResolver::connectionFor(source);
+        spec.destinationConnection = LocalStoreResolver::connectionFor(destination);
+        Result<qint64> jobId = journal.createJob(spec.toRecord());
+        if (!jobId.ok())
+            return 1;
+        QVector<JobItem> items;
+        items.reserve(kFolders + itemCount);
+        for (int i = 0; i < kFolders; ++i) {
+            JobItem folder;
+            folder.action = ItemAction::CreateFolder;
+            folder.destinationPath = QStringLiteral("d%1").arg(i);
+            items.append(folder);
+        }
+        for (int i = 0; i < itemCount; ++i) {
+            JobItem file;
+            file.action = ItemAction::Upload;
+            file.sourcePath = QStringLiteral("seed/s%1.bin").arg(i % kSeeds);
+            file.destinationPath = QStringLiteral("d%1/file-%2.bin").arg(i % kFolders).arg(i);
+            file.size = 64;
+            items.append(file);
+        }
+        if (!journal.addItems(jobId.value(), items).ok()
+            || !journal.setJobState(jobId.value(), JobState::Planned).ok())
+            return 1;
+    }
+    print(QStringLiteral("journaled a plan of %1 items in %2 ms")
+              .arg(kFolders + itemCount)
+              .arg(clock.elapsed()));
+
+    LocalStoreResolver resolver;
+    JobQueue queue(database, resolver);
+    JobQueuePanel panel(&queue);
+    panel.resize(1100, 700);
+    panel.show();
+    clock.restart();
+    queue.restore(); // the planned job comes back with its preview rebuilt from the journal
+    const qint64 jobId = queue.jobs().constFirst().id;
+    print(QStringLiteral("restore() with the %1-item plan: %2 ms")
+              .arg(kFolders + itemCount)
+              .arg(clock.elapsed()));
+
+    auto *view = qobject_cast<QTreeView *>(panel.view());
+    JobQueueModel *model = panel.model();
+    int progressReports = 0;
+    QObject::connect(&queue, &JobQueue::jobProgress, &app,
+                     [&](const EngineProgress &) { ++progressReports; });
+
+    // The stall meter: a 5 ms timer; any gap well above 5 ms is time the event loop was blocked.
+    QElapsedTimer sinceTick;
+    qint64 worstGapMs = 0;
+    QVector<qint64> gaps;
+    QTimer ticker;
+    ticker.setInterval(5);
+    ticker.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&ticker, &QTimer::timeout, &app, [&] {
+        const qint64 gap = sinceTick.restart();
+        worstGapMs = std::max(worstGapMs, gap);
+        gaps.append(gap);
+    });
+
+    // A user watching: the job expanded, scrolled to the bottom every 250 ms (fetching the next
+    // page each time), the selection on the job.
+    QTimer scroller;
+    scroller.setInterval(250);
+    QObject::connect(&scroller, &QTimer::timeout, &app, [&] {
+        view->scrollToBottom();
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    });
+
+    bool finished = false;
+    QObject::connect(&queue, &JobQueue::jobFinished, &app, [&](qint64 id, const Error &) {
+        if (id == jobId)
+            finished = true;
+    });
+    QTimer::singleShot(200, &app, [&] {
+        view->expand(model->indexOfJob(jobId));
+        panel.selectJob(jobId);
+        queue.startPlanned(jobId);
+        sinceTick.start();
+        ticker.start();
+        app.setRecording(true);
+        if (scroll)
+            scroller.start();
+        clock.restart();
+    });
+    QTimer stop;
+    stop.setInterval(100);
+    QObject::connect(&stop, &QTimer::timeout, &app, [&] {
+        if (!clock.isValid() || (!finished && clock.elapsed() < seconds * 1000))
+            return;
+        ticker.stop();
+        scroller.stop();
+        stop.stop();
+        const EngineProgress progress = queue.progress(jobId);
+        std::sort(gaps.begin(), gaps.end());
+        const qint64 p99 = gaps.isEmpty() ? 0 : gaps.at(int(gaps.size() * 99 / 100));
+        print(QStringLiteral("measured %1 s: %2 of %3 items done, %4 progress reports, %5 item rows fetched")
+                  .arg(clock.elapsed() / 1000.0, 0, 'f', 1)
+                  .arg(progress.itemsDone)
+                  .arg(progress.itemsTotal)
+                  .arg(progressReports)
+                  .arg(model->fetchedItemCount(jobId)));
+        print(
+            QStringLiteral(
+                "event-loop stall: longest %1 ms, 99th percentile %2 ms (5 ms timer, %3 ticks; goal < 50 ms)")
+                .arg(worstGapMs)
+                .arg(p99)
+                .arg(gaps.size()));
+        app.setRecording(false);
+        for (const TimingApplication::Slow &slow : app.slowest())
+            print(QStringLiteral("  slow event: %1 ms, %2, event type %3")
+                      .arg(slow.ms)
+                      .arg(QString::fromLatin1(slow.receiver))
+                      .arg(slow.eventType));
+        queue.cancel(jobId);
+        QTimer::singleShot(0, &app, [] { QApplication::exit(0); });
+    });
+    stop.start();
+    return QApplication::exec();
+}

@@ -1,0 +1,528 @@
+#include "ui/jobs/jobqueuemodel.h"
+
+#include "core/jobs/jobqueue.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QStyle>
+
+namespace trestle {
+
+namespace {
+
+qint64 processed(const EngineProgress &progress)
+{
+    return progress.itemsDone + progress.itemsSkipped + progress.itemsFailed;
+}
+
+int percentOf(const JobRecord &job, const EngineProgress &progress)
+{
+    if (job.state == JobState::Queued || job.state == JobState::Planning)
+        return -1;
+    if (job.state == JobState::Done)
+        return 100;
+    if (progress.bytesTotal > 0)
+        return int(qBound(qint64(0), progress.bytesDone * 100 / progress.bytesTotal, qint64(100)));
+    if (progress.itemsTotal > 0)
+        return int(qBound(qint64(0), processed(progress) * 100 / progress.itemsTotal, qint64(100)));
+    return job.state == JobState::Planned ? 0 : -1;
+}
+
+bool isActive(JobState state)
+{
+    return state == JobState::Running || state == JobState::Waiting;
+}
+
+} // namespace
+
+JobQueueModel::JobQueueModel(JobQueue *queue, QObject *parent) : QAbstractItemModel(parent), m_queue(queue)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kCoalesceMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &JobQueueModel::flushProgress);
+    connect(queue, &JobQueue::jobAdded, this, &JobQueueModel::jobAdded);
+    connect(queue, &JobQueue::jobChanged, this, &JobQueueModel::jobChanged);
+    connect(queue, &JobQueue::jobRemoved, this, &JobQueueModel::jobRemoved);
+    connect(queue, &JobQueue::jobProgress, this, &JobQueueModel::jobProgress);
+    const QVector<JobRecord> jobs = queue->jobs();
+    for (const JobRecord &job : jobs)
+        m_rows.append({job, queue->progress(job.id), {}, false, -1});
+}
+
+JobQueueModel::~JobQueueModel() = default;
+
+void JobQueueModel::setDisplayNames(std::function<QString(const QString &)> displayName)
+{
+    m_displayName = std::move(displayName);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, NameColumn), index(int(m_rows.size()) - 1, NameColumn));
+}
+
+int JobQueueModel::rowOf(qint64 jobId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).record.id == jobId)
+            return row;
+    }
+    return -1;
+}
+
+QModelIndex JobQueueModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_rows.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0 || parent.row() >= m_rows.size())
+        return {}; // items have no children
+    const JobRow &job = m_rows.at(parent.row());
+    if (row >= job.items.size())
+        return {};
+    return createIndex(row, column, quintptr(job.record.id));
+}
+
+QModelIndex JobQueueModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    const int row = rowOf(qint64(child.internalId()));
+    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(0));
+}
+
+int JobQueueModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_rows.size());
+    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_rows.size())
+        return 0;
+    return int(m_rows.at(parent.row()).items.size());
+}
+
+int JobQueueModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool JobQueueModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return !m_rows.isEmpty();
+    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_rows.size())
+        return false;
+    const JobRow &job = m_rows.at(parent.row());
+    if (!job.items.isEmpty())
+        return true;
+    return !job.itemsComplete && job.record.itemsTotal > 0;
+}
+
+bool JobQueueModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (!parent.isValid() || parent.internalId() != 0 || parent.row() >= m_rows.size())
+        return false;
+    const JobRow &job = m_rows.at(parent.row());
+    // While the planner writes items a short page does not mean the end.
+    if (job.record.state == JobState::Queued || job.record.state == JobState::Planning)
+        return false;
+    return !job.itemsComplete && job.record.itemsTotal > 0;
+}
+
+void JobQueueModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    JobRow &job = m_rows[parent.row()];
+    Result<QVector<JobItem>> page = m_queue->items(job.record.id, job.lastOrderKey, kPageSize);
+    if (!page.ok() || page.value().isEmpty()) {
+        job.itemsComplete = true;
+        return;
+    }
+    const QVector<JobItem> &items = page.value();
+    const int first = int(job.items.size());
+    beginInsertRows(index(parent.row(), 0), first, first + int(items.size()) - 1);
+    job.items += items;
+    job.lastOrderKey = items.constLast().orderKey;
+    job.itemsComplete = items.size() < kPageSize;
+    endInsertRows();
+}
+
+QModelIndex JobQueueModel::indexOfJob(qint64 jobId, int column) const
+{
+    const int row = rowOf(jobId);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+qint64 JobQueueModel::jobIdAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return 0;
+    if (index.internalId() != 0)
+        return qint64(index.internalId());
+    return index.row() < m_rows.size() ? m_rows.at(index.row()).record.id : 0;
+}
+
+int JobQueueModel::fetchedItemCount(qint64 jobId) const
+{
+    const int row = rowOf(jobId);
+    return row < 0 ? 0 : int(m_rows.at(row).items.size());
+}
+
+QString JobQueueModel::endpoint(const QString &connection, const QString &path) const
+{
+    QString name = m_displayName ? m_displayName(connection) : connection;
+    if (name.isEmpty())
+        name = connection;
+    if (path.isEmpty())
+        return name;
+    return name.endsWith(QLatin1Char('/')) ? name + path : name + QLatin1Char('/') + path;
+}
+
+QVariant JobQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    if (index.internalId() == 0) {
+        if (index.row() >= m_rows.size())
+            return {};
+        return jobData(m_rows.at(index.row()), index.column(), role);
+    }
+    const int row = rowOf(qint64(index.internalId()));
+    if (row < 0 || index.row() >= m_rows.at(row).items.size())
+        return {};
+    return itemData(m_rows.at(row).items.at(index.row()), index.column(), role);
+}
+
+QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
+{
+    const JobRecord &job = row.record;
+    const EngineProgress &progress = row.progress;
+    switch (role) {
+    case JobIdRole:
+        return job.id;
+    case JobStateRole:
+        return int(job.state);
+    case ItemIdRole:
+        return qint64(0);
+    case IsItemRole:
+        return false;
+    case ProgressRole:
+        return column == ProgressColumn ? percentOf(job, progress) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == StateColumn && !job.lastError.isEmpty())
+            return job.lastError;
+        if (column == NameColumn)
+            return tr("%1 → %2").arg(endpoint(job.sourceConnection, job.sourcePath),
+                                     endpoint(job.destinationConnection, job.destinationPath));
+        return {};
+    case Qt::DecorationRole:
+        if (column == StateColumn && job.state == JobState::Failed)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column >= ItemsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case NameColumn:
+        if (job.kind == JobKind::Analyze)
+            return tr("%1  %2").arg(kindText(job.kind), endpoint(job.sourceConnection, job.sourcePath));
+        return tr("%1  %2 → %3")
+            .arg(kindText(job.kind), endpoint(job.sourceConnection, job.sourcePath),
+                 endpoint(job.destinationConnection, job.destinationPath));
+    case StateColumn:
+        return stateText(job, progress);
+    case ProgressColumn: {
+        const int percent = percentOf(job, progress);
+        return percent < 0 ? QString() : tr("%1 %").arg(percent);
+    }
+    case ItemsColumn:
+        if (progress.itemsTotal <= 0)
+            return job.state == JobState::Queued || job.state == JobState::Planning ? QString() : tr("0");
+        return tr("%1 / %2").arg(QLocale().toString(processed(progress)),
+                                 QLocale().toString(progress.itemsTotal));
+    case BytesColumn:
+        if (progress.bytesTotal <= 0)
+            return QString();
+        return tr("%1 / %2").arg(bytesText(progress.bytesDone), bytesText(progress.bytesTotal));
+    case SpeedColumn:
+        if (!isActive(job.state) || progress.bytesPerSecond <= 0)
+            return QString();
+        return tr("%1/s").arg(bytesText(progress.bytesPerSecond));
+    case EtaColumn:
+        if (!isActive(job.state) || progress.etaSeconds < 0)
+            return QString();
+        return durationText(progress.etaSeconds);
+    case ApiCallsColumn:
+        return progress.apiCalls > 0 ? QLocale().toString(progress.apiCalls) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant JobQueueModel::itemData(const JobItem &item, int column, int role) const
+{
+    switch (role) {
+    case JobIdRole:
+        return item.jobId;
+    case ItemIdRole:
+        return item.id;
+    case IsItemRole:
+        return true;
+    case JobStateRole:
+    case ProgressRole:
+        return {};
+    case Qt::ToolTipRole:
+        if (column == StateColumn || column == NameColumn) {
+            if (item.state == ItemState::Failed)
+                return item.errorMessage;
+            if (!item.reason.isEmpty())
+                return item.reason;
+            if (!item.mappedName.isEmpty())
+                return tr("Renamed to “%1” for the destination.").arg(item.mappedName);
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column == NameColumn) {
+            return QApplication::style()->standardIcon(
+                item.action == ItemAction::CreateFolder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
+        }
+        if (column == StateColumn && item.state == ItemState::Failed)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column >= ItemsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case NameColumn: {
+        const QString path = item.sourcePath.isEmpty() ? item.destinationPath : item.sourcePath;
+        if (!item.mappedName.isEmpty())
+            return tr("%1 → %2").arg(path, item.mappedName);
+        return path;
+    }
+    case StateColumn:
+        return itemStateText(item);
+    case ItemsColumn:
+        return actionText(item.action);
+    case BytesColumn:
+        return movesBytes(item.action) ? bytesText(item.size) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant JobQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Job");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case ItemsColumn:
+        return tr("Items");
+    case BytesColumn:
+        return tr("Size");
+    case SpeedColumn:
+        return tr("Speed");
+    case EtaColumn:
+        return tr("Time left");
+    case ApiCallsColumn:
+        return tr("API calls");
+    default:
+        return {};
+    }
+}
+
+QString JobQueueModel::stateText(const JobRecord &job, const EngineProgress &progress)
+{
+    switch (job.state) {
+    case JobState::Queued:
+        return tr("Queued");
+    case JobState::Planning:
+        return tr("Planning…");
+    case JobState::Planned:
+        return tr("Planned: waiting for your decision");
+    case JobState::Running:
+        return tr("Running");
+    case JobState::Paused:
+        return tr("Paused");
+    case JobState::Waiting:
+        if (progress.waitingUntil.isValid())
+            return tr("Waiting for API budget until %1")
+                .arg(QLocale().toString(progress.waitingUntil.toLocalTime().time(), QLocale::ShortFormat));
+        return tr("Waiting for API budget");
+    case JobState::Done:
+        if (job.itemsSkipped > 0)
+            return tr("Done (%1 skipped)").arg(QLocale().toString(job.itemsSkipped));
+        return tr("Done");
+    case JobState::Failed:
+        if (job.itemsFailed == 1)
+            return tr("Failed: 1 item");
+        if (job.itemsFailed > 1)
+            return tr("Failed: %1 items").arg(QLocale().toString(job.itemsFailed));
+        return job.lastError.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(job.lastError);
+    case JobState::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString JobQueueModel::itemStateText(const JobItem &item)
+{
+    switch (item.state) {
+    case ItemState::Pending:
+        return tr("Pending");
+    case ItemState::InFlight:
+        return tr("In progress");
+    case ItemState::Done:
+        return tr("Done");
+    case ItemState::Failed:
+        return item.errorMessage.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(item.errorMessage);
+    case ItemState::Skipped:
+        return item.reason.isEmpty() ? tr("Skipped") : tr("Skipped: %1").arg(item.reason);
+    }
+    return {};
+}
+
+QString JobQueueModel::kindText(JobKind kind)
+{
+    switch (kind) {
+    case JobKind::Analyze:
+        return tr("Analyze");
+    case JobKind::Copy:
+        return tr("Copy");
+    case JobKind::Sync:
+        return tr("Sync");
+    case JobKind::Migrate:
+        return tr("Migrate");
+    }
+    return {};
+}
+
+QString JobQueueModel::actionText(ItemAction action)
+{
+    switch (action) {
+    case ItemAction::CreateFolder:
+        return tr("New folder");
+    case ItemAction::Upload:
+    case ItemAction::Download:
+        return tr("Copy");
+    case ItemAction::NewVersion:
+        return tr("Replace");
+    case ItemAction::Delete:
+        return tr("Delete");
+    case ItemAction::Skip:
+        return tr("Skip");
+    case ItemAction::Verify:
+        return tr("Verify");
+    }
+    return {};
+}
+
+QString JobQueueModel::bytesText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString JobQueueModel::durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min").arg((seconds + 30) / 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+void JobQueueModel::jobAdded(const JobRecord &job)
+{
+    if (rowOf(job.id) >= 0)
+        return;
+    // Newest first: a job newer than every row goes on top, a restored older one below.
+    int row = 0;
+    while (row < m_rows.size() && m_rows.at(row).record.id > job.id)
+        ++row;
+    beginInsertRows(QModelIndex(), row, row);
+    m_rows.insert(row, {job, m_queue->progress(job.id), {}, false, -1});
+    endInsertRows();
+}
+
+void JobQueueModel::jobChanged(const JobRecord &job)
+{
+    const int row = rowOf(job.id);
+    if (row < 0)
+        return;
+    JobRow &entry = m_rows[row];
+    const JobState before = entry.record.state;
+    entry.record = job;
+    entry.progress = m_queue->progress(job.id);
+    m_pendingProgress.remove(job.id);
+    if (before != job.state && !entry.items.isEmpty())
+        reloadItems(row);
+    emitRowChanged(row);
+}
+
+void JobQueueModel::jobRemoved(qint64 jobId)
+{
+    const int row = rowOf(jobId);
+    if (row < 0)
+        return;
+    m_pendingProgress.remove(jobId);
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void JobQueueModel::jobProgress(const EngineProgress &progress)
+{
+    m_pendingProgress.insert(progress.jobId, progress);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void JobQueueModel::flushProgress()
+{
+    const QHash<qint64, EngineProgress> pending = std::exchange(m_pendingProgress, {});
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const int row = rowOf(it.key());
+        if (row < 0)
+            continue;
+        JobRow &entry = m_rows[row];
+        entry.progress = it.value();
+        entry.record = m_queue->job(it.key());
+        emitRowChanged(row);
+    }
+}
+
+void JobQueueModel::reloadItems(int row)
+{
+    JobRow &entry = m_rows[row];
+    const int fetched = int(entry.items.size());
+    // One query for every fetched row (not one per page), and only the state column announced:
+    // a change of column 0 makes QTreeView re-ask hasChildren() of each of the rows.
+    Result<QVector<JobItem>> fresh = m_queue->items(entry.record.id, -1, fetched);
+    if (!fresh.ok() || fresh.value().size() < fetched)
+        return; // the journal lost rows? keep what is shown
+    entry.items = fresh.takeValue();
+    const QModelIndex parent = index(row, 0);
+    Q_EMIT dataChanged(index(0, StateColumn, parent), index(fetched - 1, StateColumn, parent));
+}
+
+void JobQueueModel::emitRowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace trestle

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/db/journaltypes.h"
+#include "core/transfer/engineprogress.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+#include <QVector>
+
+#include <functional>
+
+namespace trestle {
+
+class JobQueue;
+
+// The job queue as a tree: one row per job (newest first) with its state in words, progress,
+// items and bytes done/total, speed, ETA and API calls; its children are the job's items, fetched
+// lazily in pages from the journal (canFetchMore/fetchMore on the job row), so a 100,000-item job
+// costs only the rows the view has scrolled to.
+//
+// Progress reports of many jobs arrive up to 10 a second each; they are coalesced and change only
+// the affected job's row (dataChanged of that row).
+class JobQueueModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobQueueModel)
+
+public:
+    enum Column {
+        NameColumn,
+        StateColumn,
+        ProgressColumn,
+        ItemsColumn,
+        BytesColumn,
+        SpeedColumn,
+        EtaColumn,
+        ApiCallsColumn,
+        ColumnCount
+    };
+    enum Role {
+        JobIdRole = Qt::UserRole + 1, // qint64, on job and item rows
+        JobStateRole, // int(JobState), job rows
+        ItemIdRole, // qint64, item rows (0 on job rows)
+        ProgressRole, // int 0..100 on the progress column of job rows, -1 when unknown
+        IsItemRole, // bool
+    };
+    static constexpr int kPageSize = 500;
+    static constexpr int kCoalesceMs = 100;
+
+    explicit JobQueueModel(JobQueue *queue, QObject *parent = nullptr);
+    ~JobQueueModel() override;
+
+    // What the user calls a connection; the window sets it (the UI cannot ask the resolver).
+    void setDisplayNames(std::function<QString(const QString &connection)> displayName);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QModelIndex indexOfJob(qint64 jobId, int column = 0) const;
+    qint64 jobIdAt(const QModelIndex &index) const; // of a job row or of an item's job
+    // Pages of items fetched so far (tests, benchmarks).
+    int fetchedItemCount(qint64 jobId) const;
+
+    // Words for the user (also used by the panel's tooltips and tests).
+    static QString stateText(const JobRecord &job, const EngineProgress &progress);
+    static QString itemStateText(const JobItem &item);
+    static QString kindText(JobKind kind);
+    static QString actionText(ItemAction action);
+    static QString bytesText(qint64 bytes);
+    static QString durationText(qint64 seconds);
+
+private:
+    struct JobRow
+    {
+        JobRecord record;
+        EngineProgress progress;
+        QVector<JobItem> items;
+        bool itemsComplete = false;
+        qint64 lastOrderKey = -1;
+    };
+
+    int rowOf(qint64 jobId) const;
+    QVariant jobData(const JobRow &row, int column, int role) const;
+    QVariant itemData(const JobItem &item, int column, int role) const;
+    QString endpoint(const QString &connection, const QString &path) const;
+    void jobAdded(const JobRecord &job);
+    void jobChanged(const JobRecord &job);
+    void jobRemoved(qint64 jobId);
+    void jobProgress(const EngineProgress &progress);
+    void flushProgress();
+    void reloadItems(int row); // re-reads the fetched items (their states changed)
+    void emitRowChanged(int row);
+
+    JobQueue *m_queue;
+    std::function<QString(const QString &)> m_displayName;
+    QVector<JobRow> m_rows; // newest first
+    QHash<qint64, EngineProgress> m_pendingProgress;
+    QTimer m_flushTimer;
+};
+
+} // namespace trestle

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+
+class QAbstractItemView;
+class QAction;
+class QMenu;
+class QModelIndex;
+class QToolBar;
+class QTreeView;
+
+namespace trestle {
+
+class JobQueue;
+class JobQueueModel;
+
+// The job queue as the window shows it (in a dock): the jobs and their items in a tree, and a
+// toolbar to pause, resume, cancel, retry the failed items, open the report and clear the
+// finished jobs. The actions follow the selected job's state; the same actions are in the
+// context menu.
+class JobQueuePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobQueuePanel)
+
+public:
+    explicit JobQueuePanel(JobQueue *queue, QWidget *parent = nullptr);
+    ~JobQueuePanel() override;
+
+    void setDisplayNames(std::function<QString(const QString &connection)> displayName);
+    QAbstractItemView *view() const;
+    JobQueueModel *model() const { return m_model; }
+    // How a report is shown (default QDesktopServices::openUrl); tests replace it.
+    void setReportOpener(std::function<void(const QUrl &report)> opener);
+
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *retryAction() const { return m_retry; }
+    QAction *reportAction() const { return m_report; }
+    QAction *clearAction() const { return m_clear; }
+    QAction *startAction() const { return m_start; }
+
+    qint64 selectedJobId() const;
+    void selectJob(qint64 jobId);
+
+private:
+    void updateActions();
+    void openReport();
+    void showContextMenu(const QPoint &position);
+
+    JobQueue *m_queue;
+    JobQueueModel *m_model;
+    QToolBar *m_toolBar;
+    QTreeView *m_view;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_cancel;
+    QAction *m_retry;
+    QAction *m_report;
+    QAction *m_clear;
+    QAction *m_start; // a planned job (a preview restored after a restart)
+    std::function<void(const QUrl &)> m_openReport;
+};
+
+} // namespace trestle
