@@ -1,0 +1,227 @@
+// bench_browser [items=10000]: how the pane copes with a big Procore folder.
+//
+// Seeds a sandbox folder with `items` one-byte files (the one-call upload, many at once, with a
+// raised rate limit), then opens that folder in a shown PaneWidget and measures, on the GUI
+// thread: the longest gap between ticks of a 5 ms timer (an event-loop stall: the window neither
+// paints nor takes input meanwhile), the time to the first row and to all rows, before and after
+// the reply arrived. Then sorts by size and filters, with the same stall meter. Prints figures;
+// asserts nothing (a loaded 2-core machine would make a bound flaky).
+
+#include "apitestsupport.h"
+#include "core/store/procorestore.h"
+#include "ui/browser/panewidget.h"
+#include "ui/browser/storemodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace trestle;
+
+namespace {
+
+// The longest gap between two ticks of a 5 ms timer while it runs.
+class StallMeter final
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_ticks = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop()
+    {
+        tick();
+        m_timer.stop();
+    }
+    qint64 longestMs() const { return m_longest; }
+    qint64 ticks() const { return m_ticks; }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.elapsed();
+        m_longest = qMax(m_longest, now - m_last);
+        m_last = now;
+        ++m_ticks;
+    }
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+    qint64 m_ticks = 0;
+};
+
+bool seed(ProcoreStore *store, const QString &folder, int items)
+{
+    const Result<StorePath> path = StorePath::fromString(folder);
+    Error failure;
+    bool made = false;
+    StoreJob *mkdir = store->makeFolder(path.value());
+    QObject::connect(mkdir, &StoreJob::finished, [&](StoreJob *job) {
+        failure = job->error();
+        made = true;
+    });
+    mkdir->start();
+    apitest::spinUntil([&] { return made; });
+    if (failure) {
+        std::fprintf(stderr, "make folder: %s\n", qPrintable(failure.toString()));
+        return false;
+    }
+    // The deprecated one-call upload: 1 call a file, a few at once.
+    store->setBudgetSaver(true);
+    constexpr int parallel = 8;
+    int next = 0;
+    int done = 0;
+    std::function<void()> startOne = [&] {
+        if (next >= items || failure)
+            return;
+        const int n = next++;
+        auto *buffer = new QBuffer;
+        buffer->setData(QByteArray(1, char('a' + n % 26)));
+        buffer->open(QIODevice::ReadOnly);
+        const StorePath file =
+            path.value().child(QStringLiteral("Drawing %1.pdf").arg(n, 5, 10, QLatin1Char('0'))).value();
+        StoreJob *job = store->writeFrom(file, buffer, 1, QDateTime::currentDateTimeUtc());
+        QObject::connect(job, &StoreJob::finished, [&, buffer](StoreJob *finished) {
+            delete buffer;
+            if (finished->error() && !failure)
+                failure = finished->error();
+            ++done;
+            startOne();
+        });
+        job->start();
+    };
+    for (int i = 0; i < parallel; ++i)
+        startOne();
+    apitest::spinUntil([&] { return done >= items || (failure && done >= next); }, 30 * 60 * 1000);
+    if (failure) {
+        std::fprintf(stderr, "upload: %s\n", qPrintable(failure.toString()));
+        return false;
+    }
+    return done == items;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const int items = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+    if (items <= 0) {
+        std::fprintf(stderr, "usage: bench_browser [items=10000]\n");
+        return 2;
+    }
+    if (qEnvironmentVariableIsEmpty("TRESTLE_SANDBOX_BIN"))
+        qputenv("TRESTLE_SANDBOX_BIN", TRESTLE_SANDBOX_BIN_DEFAULT);
+
+    testing::SandboxProcess sandbox;
+    apitest::Connection connection;
+    RateLimitMeter::Config meter;
+    meter.hourlyLimit = 1000000;
+    if (!sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--rate-limit"),
+                        QStringLiteral("1000000")})
+        || !connection.open(sandbox, meter)) {
+        std::fprintf(stderr, "sandbox: %s %s\n", qPrintable(sandbox.errorString()),
+                     qPrintable(connection.error));
+        return 1;
+    }
+    const QString folder = QStringLiteral("Big folder");
+    {
+        ProcoreStore seeding(connection.client.get(), connection.projectId, QStringLiteral("seed"));
+        QElapsedTimer seedClock;
+        seedClock.start();
+        if (!seed(&seeding, folder, items))
+            return 1;
+        std::printf("bench_browser: seeded %d files in %.1f s\n", items, seedClock.elapsed() / 1000.0);
+    }
+
+    PaneWidget pane;
+    pane.setConnections({{QStringLiteral("bench"), QStringLiteral("Procore – bench"), true}});
+    pane.setStore(std::make_unique<ProcoreStore>(connection.client.get(), connection.projectId,
+                                                 QStringLiteral("bench")),
+                  QStringLiteral("bench"));
+    pane.resize(900, 700);
+    pane.show();
+    if (!QTest::qWaitForWindowExposed(&pane))
+        return 1;
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(pane.view()->model());
+    auto *model = qobject_cast<StoreModel *>(proxy->sourceModel());
+    apitest::spinUntil([model] { return model->isComplete(); });
+
+    // --- Open the big folder.
+    StallMeter stalls;
+    QElapsedTimer clock;
+    qint64 firstRow = -1;
+    const auto firstRows = QObject::connect(proxy, &QAbstractItemModel::rowsInserted, [&] {
+        if (firstRow < 0)
+            firstRow = clock.elapsed();
+    });
+    stalls.start();
+    clock.start();
+    pane.openFolder(folder);
+    apitest::spinUntil([model] { return model->isComplete(); }, 120000);
+    const qint64 allRows = clock.elapsed();
+    QTest::qWait(200); // let the last paints happen under the meter
+    stalls.stop();
+    QObject::disconnect(firstRows);
+    std::printf(
+        "open %d-item folder: first row %lld ms, all rows %lld ms, %d rows shown, longest stall %lld ms "
+        "(%lld ticks)\n",
+        items, firstRow, allRows, proxy->rowCount(), stalls.longestMs(), stalls.ticks());
+
+    // --- Sort by size, descending, then back by name.
+    auto *view = static_cast<QTreeView *>(pane.view());
+    stalls.start();
+    clock.start();
+    view->sortByColumn(StoreModel::SizeColumn, Qt::DescendingOrder);
+    QTest::qWait(100);
+    view->sortByColumn(StoreModel::NameColumn, Qt::AscendingOrder);
+    QTest::qWait(100);
+    stalls.stop();
+    std::printf("sort by size and back by name: longest stall %lld ms\n", stalls.longestMs());
+
+    // --- Filter as the user types.
+    auto *filter = pane.findChild<QLineEdit *>(QStringLiteral("filterBox"));
+    stalls.start();
+    for (const QString &text : {QStringLiteral("D"), QStringLiteral("Dr"), QStringLiteral("Drawing 0012")}) {
+        filter->setText(text);
+        QTest::qWait(50);
+    }
+    const int filtered = proxy->rowCount();
+    filter->clear();
+    QTest::qWait(50);
+    stalls.stop();
+    std::printf("filter while typing (%d rows match \"Drawing 0012\"): longest stall %lld ms\n", filtered,
+                stalls.longestMs());
+
+    // --- Refresh (F5) of the big folder.
+    stalls.start();
+    clock.start();
+    pane.refresh();
+    apitest::spinUntil([model] { return model->isComplete(); }, 120000);
+    const qint64 refreshed = clock.elapsed();
+    QTest::qWait(100);
+    stalls.stop();
+    std::printf("refresh: all rows %lld ms, longest stall %lld ms (goal < 50 ms)\n", refreshed,
+                stalls.longestMs());
+    return 0;
+}

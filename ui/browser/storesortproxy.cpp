@@ -1,0 +1,73 @@
+#include "ui/browser/storesortproxy.h"
+
+#include "ui/browser/storemodel.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace trestle {
+
+StoreSortProxy::StoreSortProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(StoreModel::SortRole);
+    setFilterKeyColumn(StoreModel::NameColumn);
+    setFilterRole(Qt::DisplayRole);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+}
+
+StoreSortProxy::~StoreSortProxy() = default;
+
+void StoreSortProxy::setNameFilter(const QString &text)
+{
+    m_nameFilter = text;
+    const QString trimmed = text.trimmed();
+    QString pattern;
+    if (trimmed.contains(QLatin1Char('*')) || trimmed.contains(QLatin1Char('?')))
+        pattern = QRegularExpression::wildcardToRegularExpression(
+            trimmed, QRegularExpression::UnanchoredWildcardConversion);
+    else
+        pattern = QRegularExpression::escape(trimmed);
+    setFilterRegularExpression(QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption));
+}
+
+bool StoreSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const bool leftFolder = left.data(StoreModel::IsFolderRole).toBool();
+    const bool rightFolder = right.data(StoreModel::IsFolderRole).toBool();
+    if (leftFolder != rightFolder) {
+        // The proxy asks lessThan(right, left) when sorting descending; answer so that folders
+        // still come first.
+        return leftFolder != (sortOrder() == Qt::DescendingOrder);
+    }
+    const QString leftName =
+        left.siblingAtColumn(StoreModel::NameColumn).data(StoreModel::SortRole).toString();
+    const QString rightName =
+        right.siblingAtColumn(StoreModel::NameColumn).data(StoreModel::SortRole).toString();
+    const QVariant leftValue = left.data(StoreModel::SortRole);
+    const QVariant rightValue = right.data(StoreModel::SortRole);
+    switch (left.column()) {
+    case StoreModel::SizeColumn:
+    case StoreModel::VersionsColumn:
+        if (leftValue.toLongLong() != rightValue.toLongLong())
+            return leftValue.toLongLong() < rightValue.toLongLong();
+        break;
+    case StoreModel::ModifiedColumn:
+        if (leftValue.toDateTime() != rightValue.toDateTime())
+            return leftValue.toDateTime() < rightValue.toDateTime();
+        break;
+    case StoreModel::TypeColumn: {
+        const int byType = m_collator.compare(leftValue.toString(), rightValue.toString());
+        if (byType != 0)
+            return byType < 0;
+        break;
+    }
+    default:
+        break;
+    }
+    const int byName = m_collator.compare(leftName, rightName);
+    return byName != 0 ? byName < 0 : leftName < rightName;
+}
+
+} // namespace trestle
