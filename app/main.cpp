@@ -1,11 +1,18 @@
 #include "core/common/logfile.h"
+#include "core/common/translations.h"
 #include "core/db/database.h"
 #include "core/db/profilerepository.h"
+#include "core/jobs/jobqueue.h"
 #include "core/secrets/secretstore.h"
 #include "core/services/connectionmanager.h"
+#include "core/services/connectionscommand.h"
+#include "core/services/connectionstores.h"
+#include "core/services/demosetup.h"
 #include "core/services/ratelimitmeters.h"
 #include "core/transfer/transfercommand.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/appsettings.h"
+#include "ui/settings/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,8 +41,8 @@ bool wantsNoGui(int argc, char *argv[])
 
 bool isTransferVerb(const char *arg)
 {
-    static const char *const verbs[] = {"analyze", "copy",   "sync",  "migrate",
-                                        "jobs",    "resume", "retry", "report"};
+    static const char *const verbs[] = {"analyze", "copy",  "sync",   "migrate",     "jobs",
+                                        "resume",  "retry", "report", "connections", "projects"};
     for (const char *verb : verbs) {
         if (qstrcmp(arg, verb) == 0)
             return true;
@@ -56,6 +63,8 @@ int runTransferCommand(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     setApplicationNames();
     trestle::LogFile::install();
+    // The command line speaks the language the window was set to (or the system's).
+    trestle::installTranslations(trestle::AppSettings::load().language);
     trestle::Database database;
     if (const trestle::Status opened = database.open(); !opened.ok()) {
         fprintf(stderr, "%s\n", qPrintable(opened.error().toString()));
@@ -65,7 +74,21 @@ int runTransferCommand(int argc, char *argv[])
     QFile err;
     out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
     err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    // Saved connections (Procore projects, file shares) as the window keeps them; tokens from the
+    // keychain, the API budget shared per client application.
+    trestle::ProfileRepository profiles(database);
+    trestle::SecretStore secrets;
+    trestle::RateLimitMeters meters;
+    const trestle::ConnectionServices services{&profiles, &secrets, &meters};
+    trestle::ConnectionStores stores(services);
+    if (trestle::ConnectionsCommand::handles(app.arguments().value(1))) {
+        trestle::ConnectionsCommand command(services, &stores, &out, &err);
+        QObject::connect(&command, &trestle::ConnectionsCommand::finished, &app, &QCoreApplication::exit);
+        command.start(app.arguments());
+        return app.exec();
+    }
     trestle::TransferCommand command(database, &out, &err);
+    command.setResolver(&stores);
     command.setProgressLine(isatty(STDERR_FILENO));
     QObject::connect(&command, &trestle::TransferCommand::finished, &app, &QCoreApplication::exit);
     command.start(app.arguments());
@@ -94,7 +117,7 @@ int main(int argc, char *argv[])
         "main",
         "Move construction project files between Procore and file shares.\n\n"
         "Without a command, opens the window. Commands (trestle <command> --help for each):\n"
-        "  analyze, copy, sync, migrate, jobs, resume, retry, report"));
+        "  analyze, copy, sync, migrate, jobs, resume, retry, report, connections, projects"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
@@ -103,6 +126,11 @@ int main(int argc, char *argv[])
                                     "Offer the bundled Procore sandbox at <url> as a connection domain."),
         QStringLiteral("url"));
     parser.addOption(demoOption);
+    const QCommandLineOption demoShareOption(
+        QStringLiteral("demo-share"),
+        QCoreApplication::translate("main", "Add the folder <dir> as the \"Demo share\" connection (once)."),
+        QStringLiteral("dir"));
+    parser.addOption(demoShareOption);
     parser.process(app);
 
     QUrl demoUrl;
@@ -122,6 +150,12 @@ int main(int argc, char *argv[])
 
     trestle::LogFile::install();
 
+    // Language and theme before the first widget (both read from the demo's or the real settings).
+    const trestle::AppSettings settings = trestle::AppSettings::load();
+    trestle::installTranslations(settings.language);
+    trestle::Theme theme;
+    theme.apply(settings.theme);
+
     // The resources live in the static trestle_ui library; the linker drops them unless asked.
     Q_INIT_RESOURCE(resources);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/trestle.svg")));
@@ -135,11 +169,20 @@ int main(int argc, char *argv[])
         return 1;
     }
     trestle::ProfileRepository profiles(database);
+    if (parser.isSet(demoShareOption)) {
+        if (const trestle::Status added = trestle::ensureDemoShare(profiles, parser.value(demoShareOption));
+            !added.ok())
+            fprintf(stderr, "%s\n", qPrintable(added.error().toString()));
+    }
     trestle::SecretStore secrets;
     trestle::RateLimitMeters meters;
     trestle::ConnectionManager connections({&profiles, &secrets, &meters});
+    trestle::ConnectionStores stores({&profiles, &secrets, &meters});
+    trestle::JobQueue queue(database, stores);
 
-    trestle::MainWindow window(&connections, demoUrl);
+    trestle::MainWindow window({&connections, &stores, &queue, &theme}, demoUrl);
+    // After the window exists, so the queue panel shows the restored jobs as they are added.
+    queue.restore();
     window.show();
     return app.exec();
 }

@@ -1,0 +1,24 @@
+#include "screenshots.h"
+
+#include "testoutput.h"
+
+#include <QPixmap>
+#include <QWidget>
+
+namespace testing {
+
+QString scaleSuffix()
+{
+    const QByteArray scale = qgetenv("QT_SCALE_FACTOR");
+    if (scale.isEmpty())
+        return QStringLiteral("-100");
+    return QStringLiteral("-%1").arg(qRound(scale.toDouble() * 100));
+}
+
+bool saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString path = testOutputDir() + QStringLiteral("/%1%2.png").arg(name, scaleSuffix());
+    return widget->grab().save(path);
+}
+
+} // namespace testing
