@@ -92,7 +92,12 @@ QString LogFile::install(const QString &directory, qint64 maxBytes, int keep)
     if (dir.isEmpty())
         dir =
             QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/logs");
-    QDir().mkpath(dir);
+    if (!QDir(dir).exists()) {
+        // Owner-only like the log file itself (0700), when this creates the folder (found by
+        // tests/security/tst_security_files: mkpath alone left it 0755).
+        QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     LogState &s = state();
     QMutexLocker lock(&s.mutex);
     s.path = QDir(dir).filePath(QStringLiteral("trestle.log"));

@@ -3,4 +3,5 @@ target_sources(trestle_core_common PRIVATE
     common/result.h
     common/logging.h common/logging.cpp
     common/logfile.h common/logfile.cpp
+    common/translations.h common/translations.cpp
 )

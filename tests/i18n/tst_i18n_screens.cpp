@@ -1,0 +1,424 @@
+// The translated screens: the add-connection wizard (both paths, against the sandbox), the
+// connection manager and the main window, with the catalogue compiled into the binary, in the
+// language of TRESTLE_SCREENS_LANGUAGE (default "de"; "en" makes the user guide's pictures).
+// Every screen is grabbed into the test's output folder (<lang>-*.png) for a person to look at,
+// and checked for text that does not fit its control (truncationfinder.h); the findings go to
+// truncations-<lang>.txt.
+// The wizard and the manager must have none; the main window's findings are listed (its panes
+// are still growing) and fail the test only with TRESTLE_I18N_STRICT=1.
+#include "core/common/translations.h"
+#include "core/db/database.h"
+#include "core/db/profilerepository.h"
+#include "core/jobs/jobqueue.h"
+#include "core/secrets/secretstore.h"
+#include "core/services/connectionmanager.h"
+#include "core/services/connectionstores.h"
+#include "core/services/demosetup.h"
+#include "core/services/ratelimitmeters.h"
+#include "ui/browser/transferrequest.h"
+#include "ui/connections/connectionmanagerdialog.h"
+#include "ui/jobs/transferflow.h"
+#include "ui/mainwindow.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/wizard/connectionwizard.h"
+#include "ui/wizard/signinpage.h"
+#include "ui/wizard/wizardpageids.h"
+
+#include "sandboxprocess.h"
+#include "testoutput.h"
+#include "truncationfinder.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPointer>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+#include <memory>
+#include <optional>
+
+using namespace trestle;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+
+[[maybe_unused]] const bool kShareContexts = [] {
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    return true;
+}();
+
+} // namespace
+
+class TestI18nScreens final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void catalogueIsCompiledIn();
+    void emptyMainWindow();
+    void wizardProcorePath();
+    void wizardSharePath();
+    void connectionManager();
+    void mainWindow();
+
+private:
+    ConnectionWizard *openWizard();
+    // Grabs the widget into <lang>-<name>.png and records what is cut off; returns the findings.
+    QStringList grabAndCheck(QWidget *widget, const QString &name);
+    void clickNext(ConnectionWizard *wizard);
+    void clickRadio(ConnectionWizard *wizard, const char *name);
+    QVariant runJs(QWebEngineView *view, const QString &script);
+    bool waitForJs(QWebEngineView *view, const QString &script);
+
+    testing::SandboxProcess m_sandbox;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ProfileRepository> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<RateLimitMeters> m_meters;
+    std::unique_ptr<ConnectionManager> m_manager;
+    std::unique_ptr<ConnectionStores> m_stores;
+    std::unique_ptr<JobQueue> m_queue;
+    QStringList m_report;
+    QString m_language;
+    QString m_share; // the demo's folder of construction files (installer/make-demo-share.sh)
+};
+
+namespace {
+
+// What the catalogue makes of an English string; for any language but English it must differ,
+// which proves the screen was built with the catalogue loaded.
+QString translated(const char *context, const char *english, const QString &language)
+{
+    const QString text = QCoreApplication::translate(context, english);
+    if (language != QLatin1String("en") && text == QLatin1String(english))
+        qWarning("untranslated in %s: %s", context, english);
+    return text;
+}
+
+} // namespace
+
+void TestI18nScreens::initTestCase()
+{
+    m_language = qEnvironmentVariable("TRESTLE_SCREENS_LANGUAGE", QStringLiteral("de"));
+    installTranslations(m_language);
+    QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("demo")}),
+             qPrintable(m_sandbox.errorString()));
+    QVERIFY(m_dir.isValid());
+    // The resources of the static trestle_ui library (icons), as main() registers them.
+    Q_INIT_RESOURCE(resources);
+    m_share = m_dir.filePath(QStringLiteral("Demo share"));
+    const QString makeShare = qEnvironmentVariable("TRESTLE_MAKE_DEMO_SHARE");
+    if (QFile::exists(makeShare)) {
+        QProcess make;
+        make.start(QStringLiteral("bash"), {makeShare, m_share});
+        QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
+    } else {
+        QVERIFY(QDir().mkpath(m_share));
+    }
+    m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle.sqlite")));
+    QVERIFY(m_db->open().ok());
+    m_profiles = std::make_unique<ProfileRepository>(*m_db);
+    m_secrets = std::make_unique<SecretStore>();
+    m_meters = std::make_unique<RateLimitMeters>();
+    const ConnectionServices services{m_profiles.get(), m_secrets.get(), m_meters.get()};
+    m_manager = std::make_unique<ConnectionManager>(services);
+    m_stores = std::make_unique<ConnectionStores>(services);
+    m_queue = std::make_unique<JobQueue>(*m_db, *m_stores);
+}
+
+void TestI18nScreens::cleanupTestCase()
+{
+    QFile report(testing::testOutputDir() + QStringLiteral("/truncations-%1.txt").arg(m_language));
+    if (report.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        report.write(m_report.join(QLatin1Char('\n')).toUtf8() + '\n');
+    m_queue.reset();
+    m_stores.reset();
+    m_manager.reset();
+    m_meters.reset();
+    m_secrets.reset();
+    m_profiles.reset();
+    m_db.reset();
+    installTranslations(QStringLiteral("en"));
+}
+
+void TestI18nScreens::cleanup()
+{
+    QList<QPointer<QWidget>> windows;
+    for (QWidget *window : QApplication::topLevelWidgets()) {
+        if (qobject_cast<ConnectionWizard *>(window))
+            windows.append(window);
+    }
+    for (const QPointer<QWidget> &window : std::as_const(windows))
+        delete window.data();
+}
+
+void TestI18nScreens::catalogueIsCompiledIn()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/trestle_de.qm")));
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/trestle_es.qm")));
+    QCOMPARE(availableTranslations(), (QStringList{QStringLiteral("de"), QStringLiteral("es")}));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(QCoreApplication::translate("trestle::ConnectionWizard", "Add connection"),
+             QStringLiteral("Verbindung hinzufügen"));
+    QCOMPARE(QCoreApplication::translate("trestle::JobRunner", "%n item(s) failed.", nullptr, 3),
+             QStringLiteral("3 Elemente sind fehlgeschlagen."));
+    QCOMPARE(QCoreApplication::translate("trestle::JobRunner", "%n item(s) failed.", nullptr, 1),
+             QStringLiteral("1 Element ist fehlgeschlagen."));
+
+    // Switching languages replaces the catalogue instead of stacking a second one.
+    installTranslations(QStringLiteral("es"));
+    QCOMPARE(QCoreApplication::translate("trestle::ConnectionWizard", "Add connection"),
+             QStringLiteral("Añadir conexión"));
+    installTranslations(QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("trestle::ConnectionWizard", "Add connection"),
+             QStringLiteral("Add connection"));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(QCoreApplication::translate("trestle::ConnectionWizard", "Add connection"),
+             QStringLiteral("Verbindung hinzufügen"));
+    installTranslations(m_language);
+
+    // Qt's own catalogue (standard buttons) when the system has it (qt6-translations-l10n).
+    const QString qtbase =
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
+    if (m_language == QLatin1String("de") && QFile::exists(qtbase))
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+}
+
+// The first screen a new user sees: no connection yet.
+void TestI18nScreens::emptyMainWindow()
+{
+    MainWindow window({m_manager.get(), m_stores.get(), m_queue.get(), nullptr}, m_sandbox.baseUrl());
+    window.resize(1200, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.isShowingEmptyState());
+    QCOMPARE(window.addConnectionButton()->text(),
+             translated("trestle::MainWindow", "&Add connection…", m_language));
+    const QStringList cut = grabAndCheck(&window, QStringLiteral("00-mainwindow-empty"));
+    if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+ConnectionWizard *TestI18nScreens::openWizard()
+{
+    auto *wizard = new ConnectionWizard(m_manager->newSetup(nullptr), m_sandbox.baseUrl());
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
+    if (!QTest::qWaitForWindowExposed(wizard))
+        qWarning("wizard not exposed");
+    wizard->activateWindow();
+    QApplication::setActiveWindow(wizard);
+    return wizard;
+}
+
+QStringList TestI18nScreens::grabAndCheck(QWidget *widget, const QString &name)
+{
+    QApplication::processEvents();
+    const QString path = QStringLiteral("%1/%2-%3.png").arg(testing::testOutputDir(), m_language, name);
+    if (!widget->grab().save(path))
+        qWarning("could not save %s", qPrintable(path));
+    const QStringList found = testing::findTruncatedTexts(widget);
+    for (const QString &finding : found) {
+        m_report.append(name + QStringLiteral(": ") + finding);
+        qWarning("%s: %s", qPrintable(name), qPrintable(finding));
+    }
+    return found;
+}
+
+void TestI18nScreens::clickNext(ConnectionWizard *wizard)
+{
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled() && next->isVisible(), kWaitMs);
+    QTest::mouseClick(next, Qt::LeftButton);
+}
+
+void TestI18nScreens::clickRadio(ConnectionWizard *wizard, const char *name)
+{
+    auto *radio = wizard->findChild<QRadioButton *>(QLatin1String(name));
+    QVERIFY2(radio && radio->isVisible(), name);
+    QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(8, radio->height() / 2));
+    QVERIFY2(radio->isChecked(), name);
+}
+
+QVariant TestI18nScreens::runJs(QWebEngineView *view, const QString &script)
+{
+    auto result = std::make_shared<std::optional<QVariant>>();
+    view->page()->runJavaScript(script, [result](const QVariant &value) { *result = value; });
+    if (!QTest::qWaitFor([result] { return result->has_value(); }, 10000))
+        qWarning("no answer in time");
+    return result->value_or(QVariant());
+}
+
+bool TestI18nScreens::waitForJs(QWebEngineView *view, const QString &script)
+{
+    return QTest::qWaitFor([&] { return runJs(view, script).toBool(); }, kWaitMs);
+}
+
+void TestI18nScreens::wizardProcorePath()
+{
+    QPointer<ConnectionWizard> wizard = openWizard();
+    QCOMPARE(wizard->windowTitle(), translated("trestle::ConnectionWizard", "Add connection", m_language));
+    QStringList cut = grabAndCheck(wizard, QStringLiteral("01-platform"));
+    clickNext(wizard);
+    QTRY_COMPARE(wizard->currentId(), int(wizard::CredentialsPageId));
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("displayNameEdit")),
+                     QStringLiteral("Bauvorhaben Nordpark"));
+    cut += grabAndCheck(wizard, QStringLiteral("02-connection"));
+    clickRadio(wizard, "customCredentialsRadio");
+    cut += grabAndCheck(wizard, QStringLiteral("02-connection-custom"));
+    clickRadio(wizard, "defaultCredentialsRadio");
+    clickNext(wizard);
+    QTRY_COMPARE(wizard->currentId(), int(wizard::SignInPageId));
+
+    QWebEngineView *view = wizard->signInPage()->browser();
+    QVERIFY(view);
+    QVERIFY2(waitForJs(view, QStringLiteral("document.getElementById('login') !== null")), "no login form");
+    cut += grabAndCheck(wizard, QStringLiteral("03-signin"));
+    clickRadio(wizard, "serviceModeRadio");
+    cut += grabAndCheck(wizard, QStringLiteral("03-signin-service-account"));
+    clickRadio(wizard, "userModeRadio");
+    // Switching modes starts a new sign-in with a new browser.
+    QTRY_VERIFY(wizard->signInPage()->browser() != nullptr);
+    view = wizard->signInPage()->browser();
+    QVERIFY2(waitForJs(view, QStringLiteral("document.getElementById('login') !== null")), "no login form");
+    // The sandbox's published demo user (tests/sandbox/README.md), not a secret.
+    runJs(view,
+          QStringLiteral("document.getElementById('login').value = 'demo@trestle.test';"
+                         "document.getElementById('password').value = 'trestle-demo';"
+                         "document.getElementById('submit').click();"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(wizard::ProjectPageId), kWaitMs);
+    auto *list = wizard->findChild<QListView *>(QStringLiteral("projectList"));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, kWaitMs);
+    list->setCurrentIndex(list->model()->index(0, 0));
+    cut += grabAndCheck(wizard, QStringLiteral("04-project"));
+    clickNext(wizard);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(wizard::TestPageId), kWaitMs);
+    auto *message = wizard->findChild<QLabel *>(QStringLiteral("testMessage"));
+    QVERIFY(message);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        message->text(), translated("trestle::ConnectionMessages", "Connection test succeeded", m_language),
+        kWaitMs);
+    cut += grabAndCheck(wizard, QStringLiteral("05-test"));
+    // Saved, so the main window below has a Procore side.
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard || !wizard->isVisible(), kWaitMs);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+void TestI18nScreens::wizardSharePath()
+{
+    QPointer<ConnectionWizard> wizard = openWizard();
+    clickRadio(wizard, "shareRadio");
+    clickNext(wizard);
+    QTRY_COMPARE(wizard->currentId(), int(wizard::SharePageId));
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("folderEdit")), m_share);
+    // setText: QTest::keyClicks types ASCII only.
+    wizard->findChild<QLineEdit *>(QStringLiteral("shareNameEdit"))
+        ->setText(QStringLiteral("Baustellenbüro"));
+    QStringList cut = grabAndCheck(wizard, QStringLiteral("06-share"));
+    clickNext(wizard);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(wizard::TestPageId), kWaitMs);
+    auto *message = wizard->findChild<QLabel *>(QStringLiteral("testMessage"));
+    QVERIFY(message);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        message->text(), translated("trestle::ConnectionMessages", "Connection test succeeded", m_language),
+        kWaitMs);
+    cut += grabAndCheck(wizard, QStringLiteral("06-share-test"));
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard || !wizard->isVisible(), kWaitMs);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+void TestI18nScreens::connectionManager()
+{
+    ConnectionManagerDialog dialog(m_manager.get(), m_sandbox.baseUrl());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.windowTitle(), translated("trestle::ConnectionManagerDialog", "Connections", m_language));
+    QVERIFY(dialog.table()->model()->rowCount() >= 1);
+    dialog.table()->selectRow(0);
+    const QStringList cut = grabAndCheck(&dialog, QStringLiteral("07-manager"));
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+void TestI18nScreens::mainWindow()
+{
+    // The demo's share (installer/demo.sh adds it the same way) next to the Procore project.
+    QVERIFY(ensureDemoShare(*m_profiles, m_share).ok());
+    MainWindow window({m_manager.get(), m_stores.get(), m_queue.get(), nullptr}, m_sandbox.baseUrl());
+    QSignalSpy opened(&window, &MainWindow::connectionOpened);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 2, kWaitMs);
+    QTest::qWait(500); // the panes' first listing
+    QStringList cut = grabAndCheck(&window, QStringLiteral("08-mainwindow"));
+    // The menu titles prove the window was built with the catalogue.
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions())
+        menus.append(action->text());
+    QVERIFY2(menus.contains(translated("trestle::MainWindow", "&File", m_language)),
+             qPrintable(menus.join(QLatin1Char(','))));
+
+    window.openSettings();
+    SettingsDialog *settings = nullptr;
+    QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()) != nullptr && settings->isVisible());
+    cut += grabAndCheck(settings, QStringLiteral("09-settings"));
+    settings->reject();
+
+    // A drop of the share's RFIs onto the Procore project: the question, then the preview.
+    QString shareId;
+    QString procoreId;
+    const QVector<ConnectionProfile> profiles = m_profiles->profiles().value();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.displayName == demoShareName())
+            shareId = profile.id;
+        else if (profile.platform == ConnectionProfile::Platform::Procore)
+            procoreId = profile.id;
+    }
+    QVERIFY(!shareId.isEmpty() && !procoreId.isEmpty());
+    TransferFlow::forgetRememberedChoice();
+    window.transferFlow()->request({shareId, {QStringLiteral("RFIs")}, procoreId, QString()});
+    QDialog *drop = nullptr;
+    QTRY_VERIFY((drop = window.findChild<QDialog *>(QStringLiteral("dropActionDialog"))) != nullptr
+                && drop->isVisible());
+    cut += grabAndCheck(drop, QStringLiteral("10-drop"));
+    drop->findChild<QCheckBox *>(QStringLiteral("previewCheck"))->setChecked(true);
+    QTest::mouseClick(drop->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
+    QDialog *preview = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((preview = window.findChild<QDialog *>(QStringLiteral("planPreviewDialog")))
+                                     != nullptr
+                                 && preview->isVisible(),
+                             kWaitMs);
+    QTest::qWait(200);
+    cut += grabAndCheck(preview, QStringLiteral("11-preview"));
+    QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("discardButton")), Qt::LeftButton);
+
+    if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestI18nScreens)
+#include "tst_i18n_screens.moc"
