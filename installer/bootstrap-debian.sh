@@ -16,6 +16,13 @@ packages=(
     fonts-dejavu-core
     # packaging: the .deb (dpkg-shlibdeps), its checks, and rendering the icons from the SVG
     dpkg-dev file appstream desktop-file-utils librsvg2-bin
+    # fuzzing (installer/run-fuzzers.sh): clang with libFuzzer, ASan and UBSan runtimes
+    clang libclang-rt-14-dev
+    # security tests: openssl makes the throw-away certificate of the TLS proxy
+    openssl
+    # translations: the catalogue check (tests/i18n) is a Python script; Qt's own dialogs and
+    # buttons in German and Spanish; xwininfo for the demo check
+    python3 qt6-translations-l10n x11-utils
 )
 
 sudo_cmd=()

@@ -33,6 +33,20 @@ installer/headless.sh ctest --preset sanitize -LE no-sanitize
 
 echo "== tests: default preset"
 status=0
-installer/headless.sh ctest --preset default || status=$?
+installer/headless.sh ctest --preset default -LE screenshots || status=$?
+
+echo "== demo: installer/demo.sh opens the window on the sandbox (screenshot in the output folder)"
+installer/check-demo.sh build/default || status=1
+
+# Every libFuzzer target for TRESTLE_FUZZ_SECONDS each, two at a time, in its own clang tree
+# (build/fuzz): about 4 minutes for 7 targets at 60 s plus the clang build. Off unless asked for,
+# because a cold clang tree on top of the two builds and the suites does not fit CI's 40 minutes
+# on 2 cores; the corpora and every past crash are replayed by the fuzz_*_replay suites above.
+if [ "${TRESTLE_FUZZ_SECONDS:-0}" -gt 0 ]; then
+    echo "== fuzzers: ${TRESTLE_FUZZ_SECONDS} s per target"
+    installer/run-fuzzers.sh "${TRESTLE_FUZZ_SECONDS}" || status=$?
+else
+    echo "== fuzzers: skipped (TRESTLE_FUZZ_SECONDS=60 installer/run-tests.sh runs them)"
+fi
 echo "run-tests: $(( $(date +%s) - start )) s in all"
 exit $status

@@ -111,6 +111,7 @@ bool Sandbox::start(QString *error)
     m_documentsModel = std::make_unique<DocumentsModel>(m_dataDir);
     // Without --data-dir nothing outlives the process: don't rewrite documents.json under load.
     m_documentsModel->setAutoSave(persistent());
+    m_documentsModel->setSaveImmediately(m_options.durable);
     m_documentsModel->setRelaxedNames(m_options.live.relaxedNames);
     if (!m_documentsModel->load()) {
         for (const Project &project : m_accounts->projects())
@@ -299,6 +300,11 @@ HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
         else
             response = route(request, caller, false);
         RateLimiter::applyHeaders(response, decision);
+        if (m_options.live.expireTokensEvery > 0
+            && ++m_callsSinceExpiry >= m_options.live.expireTokensEvery) {
+            m_callsSinceExpiry = 0;
+            m_tokens.expireAllAccessTokens(now); // this call went through; the next one is a 401
+        }
         if (fault != FaultInjector::Kind::None) {
             m_stats.countFault();
             FaultInjector::applyTransportFault(response, fault);

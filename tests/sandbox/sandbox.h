@@ -82,6 +82,7 @@ private:
     Stats m_stats;
     RateLimiter m_limiter;
     FaultInjector m_faults;
+    int m_callsSinceExpiry = 0; // /rest calls since expire_tokens_every last expired the tokens
     std::unique_ptr<OAuth> m_oauth;
     std::unique_ptr<AccountsApi> m_accountsApi;
     std::unique_ptr<ControlApi> m_control;

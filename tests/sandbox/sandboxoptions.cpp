@@ -62,7 +62,8 @@ QJsonObject LiveSettings::toJson() const
             {QStringLiteral("fault_rate"), faultRate},
             {QStringLiteral("fault_kinds"), QJsonArray::fromStringList(faultKinds)},
             {QStringLiteral("token_lifetime"), tokenLifetime},
-            {QStringLiteral("relaxed_names"), relaxedNames}};
+            {QStringLiteral("relaxed_names"), relaxedNames},
+            {QStringLiteral("expire_tokens_every"), expireTokensEvery}};
 }
 
 bool LiveSettings::apply(const QJsonObject &object, QString *error)
@@ -104,6 +105,10 @@ bool LiveSettings::apply(const QJsonObject &object, QString *error)
             if (!number(1, 1e9, &n))
                 return false;
             next.tokenLifetime = int(n);
+        } else if (key == QLatin1String("expire_tokens_every")) {
+            if (!number(0, 1e9, &n))
+                return false;
+            next.expireTokensEvery = int(n);
         } else if (key == QLatin1String("relaxed_names")) {
             if (!value.isBool()) {
                 *error = QStringLiteral("relaxed_names must be true or false");
@@ -159,6 +164,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     const auto tokenLifetime = option("token-lifetime", "SECONDS", "Access-token lifetime (5400).");
     const auto relaxed = flag("relaxed-names", "Accept names Procore's documented rules reject.");
     const auto countHop = flag("count-download-hop", "Count the API-host hop of a download as a call.");
+    const auto durable =
+        flag("durable", "With --data-dir: save every change before answering (crash tests).");
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -250,6 +257,7 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     options.dataDir = parser.value(dataDir);
     options.live.relaxedNames = parser.isSet(relaxed);
     options.countDownloadHop = parser.isSet(countHop);
+    options.durable = parser.isSet(durable);
     return options;
 }
 

@@ -22,6 +22,9 @@ struct LiveSettings
     QStringList faultKinds = allFaultKinds(); // the kinds faults are drawn from
     int tokenLifetime = 5400; // access-token lifetime in real seconds
     bool relaxedNames = false;
+    // Every access token issued so far expires after this many /rest calls (0 = off): a client
+    // must renew mid-job again and again (issue 9's "token expiring every 20 calls").
+    int expireTokensEvery = 0;
 
     QJsonObject toJson() const;
     // Applies the keys present in `object` (names as in tests/sandbox/README.md). On a bad value
@@ -37,6 +40,7 @@ struct SandboxOptions
     QString seed = QStringLiteral("minimal");
     QString dataDir; // empty: a temporary directory removed at exit
     bool countDownloadHop = false;
+    bool durable = false; // --durable: with --data-dir, every change is on disk before its reply
     std::optional<quint64> faultSeed; // unset: random, printed at start so a run can be repeated
     LiveSettings live;
 };

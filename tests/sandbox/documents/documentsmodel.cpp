@@ -92,6 +92,10 @@ void DocumentsModel::setAutoSave(bool enabled)
 void DocumentsModel::markDirty()
 {
     m_dirty = true;
+    if (m_autoSave && m_saveImmediately) {
+        save();
+        return;
+    }
     // The timer needs the thread's event loop; without one (unit tests) the destructor saves.
     if (m_autoSave && !m_saveTimer.isActive())
         m_saveTimer.start();

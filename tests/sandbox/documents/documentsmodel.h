@@ -32,6 +32,9 @@ public:
     // false: no debounced saves after changes (a temporary data dir: nobody reads them back);
     // save() still writes when called.
     void setAutoSave(bool enabled);
+    // Save on every change instead of a second later (--durable): what a reply acknowledged is on
+    // disk before the reply leaves, so a SIGKILL loses nothing the client was told about.
+    void setSaveImmediately(bool enabled) { m_saveImmediately = enabled; }
 
     // seedName: "minimal" | "demo" | "large" | "empty"; projectIndex: 0,1,2 within the company.
     // Does nothing when the project already has a tree (e.g. loaded from --data-dir).
@@ -106,6 +109,7 @@ private:
     QTimer m_saveTimer;
     mutable bool m_dirty = false;
     bool m_autoSave = true;
+    bool m_saveImmediately = false;
 };
 
 } // namespace sandbox
