@@ -98,6 +98,9 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobQueuePanel::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobQueuePanel::updateActions);
+    // The model coalesces its updates; the buttons follow a job's state the moment it changes, so
+    // Pause is there as soon as a job runs.
+    connect(m_queue, &JobQueue::jobChanged, this, &JobQueuePanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobQueuePanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobQueuePanel::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, &JobQueuePanel::showContextMenu);
