@@ -328,7 +328,9 @@ void TestSecurityNetwork::redirectTargetGetsNoAuthorization()
     QCOMPARE(api.requests().first().headers.value("authorization"), "Bearer " + kFakeToken);
     QCOMPARE(foreign.requests().size(), 1);
     QVERIFY(!foreign.requests().first().headers.contains("authorization"));
-    for (const QByteArray &value : foreign.requests().first().headers)
+    // requests() returns a copy: keep it alive for the loop (a temporary's member would dangle).
+    const auto foreignRequests = foreign.requests();
+    for (const QByteArray &value : foreignRequests.first().headers)
         QVERIFY(!value.contains(kFakeToken));
 
     // A storage URL on another host given directly: no token either.
