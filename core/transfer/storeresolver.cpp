@@ -21,6 +21,13 @@ Error notLocalError(const QString &connection)
                      .arg(connection));
 }
 
+Error missingFolderError(const QString &folder)
+{
+    return Error(Error::Kind::NotFound,
+                 QCoreApplication::translate("trestle::LocalStoreResolver", "The folder “%1” does not exist.")
+                     .arg(folder));
+}
+
 } // namespace
 
 StoreResolver::~StoreResolver() = default;
@@ -52,10 +59,7 @@ void LocalStoreResolver::prepare(const QString &connection, std::function<void(c
     if (!isLocal(connection))
         error = notLocalError(connection);
     else if (!QFileInfo(connection.mid(kLocalPrefix.size())).isDir())
-        error = Error(
-            Error::Kind::NotFound,
-            QCoreApplication::translate("trestle::LocalStoreResolver", "The folder “%1” does not exist.")
-                .arg(connection.mid(kLocalPrefix.size())));
+        error = missingFolderError(connection.mid(kLocalPrefix.size()));
     // Asynchronous like every other prepare(), so callers have one code path.
     QTimer::singleShot(0, [done = std::move(done), error] { done(error); });
 }
@@ -70,10 +74,7 @@ std::unique_ptr<Store> LocalStoreResolver::openStore(const QString &connection, 
     auto store = std::make_unique<LocalStore>(connection.mid(kLocalPrefix.size()));
     if (!store->isValid()) {
         if (error)
-            *error = Error(
-                Error::Kind::NotFound,
-                QCoreApplication::translate("trestle::LocalStoreResolver", "The folder “%1” does not exist.")
-                    .arg(connection.mid(kLocalPrefix.size())));
+            *error = missingFolderError(connection.mid(kLocalPrefix.size()));
         return nullptr;
     }
     return store;
