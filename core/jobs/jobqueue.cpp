@@ -27,6 +27,8 @@ struct JobQueue::Entry final
     bool preparing = false; // waiting for the resolver to prepare the connections
     bool cancelRequested = false;
     bool previewRequested = false; // submitted with a preview: planned outside the slots, never run
+    Error stopReason; // why the engine paused the job (none: not paused by the engine)
+    QDateTime lastScheduledRun; // when its schedule last fired (this session)
     quint64 generation = 0; // bumped to ignore callbacks of a step that was cancelled
     std::unique_ptr<Store> source;
     std::unique_ptr<Store> destination;
@@ -64,11 +66,39 @@ Error cancelledError()
     return Error(Error::Kind::Cancelled, JobQueue::tr("The job was cancelled."));
 }
 
+// The causes for which the engine pauses a job (TransferEngine::finished).
+bool isStopCause(Error::Kind kind)
+{
+    return kind == Error::Kind::AuthRevoked || kind == Error::Kind::AuthFailed
+        || kind == Error::Kind::DiskFull || kind == Error::Kind::LocalIo;
+}
+
+bool isSignIn(Error::Kind kind)
+{
+    return kind == Error::Kind::AuthRevoked || kind == Error::Kind::AuthFailed;
+}
+
+// Jobs that do the same thing again and again (a schedule's runs).
+QString seriesOf(const JobRecord &record)
+{
+    return QStringList{jobKindName(record.kind), record.sourceConnection, record.sourcePath,
+                       record.destinationConnection, record.destinationPath}
+        .join(QChar(0));
+}
+
+JobSchedule scheduleOf(const JobRecord &record)
+{
+    const Result<JobPolicies> policies = JobPolicies::fromJsonText(record.policiesJson);
+    return policies.ok() ? policies.value().schedule : JobSchedule();
+}
+
 } // namespace
 
 JobQueue::JobQueue(Database &database, StoreResolver &resolver, QObject *parent)
     : QObject(parent), m_database(database), m_resolver(resolver), m_journal(database)
-{ }
+{
+    connect(&m_schedules, &ScheduleTimer::due, this, &JobQueue::fireSchedule);
+}
 
 JobQueue::~JobQueue()
 {
@@ -206,6 +236,17 @@ void JobQueue::restore()
             }
             break;
         }
+        case JobState::Paused:
+            job.planned = true;
+            // Paused by the engine before the restart: still waiting for what it waited for.
+            if (isStopCause(record.lastErrorKind) && !record.lastError.isEmpty()) {
+                job.stopReason = Error(record.lastErrorKind, record.lastError);
+                if (isSignIn(record.lastErrorKind)) {
+                    for (const QString &connection : signInConnections(record))
+                        m_signInNeeded.insert(connection);
+                }
+            }
+            break;
         default:
             job.planned = true;
             break;
@@ -315,7 +356,10 @@ void JobQueue::resume(qint64 jobId)
     Entry *job = find(jobId);
     if (!job || job->record.state != JobState::Paused || job->preparing)
         return;
-    // The user asked for this job: it runs even when every slot is taken.
+    // The user asked for this job: it runs even when every slot is taken. A job the engine
+    // paused goes on: the user says its cause is gone (signed in again, space freed). Its
+    // connections' hold goes once they prove usable (runPrepared()).
+    job->stopReason = Error();
     job->holdsSlot = true;
     if (job->engine) {
         job->engine->resume();
@@ -355,6 +399,122 @@ void JobQueue::retryFailed(qint64 jobId)
     job->cancelRequested = false;
     job->holdsSlot = true;
     run(*job, true);
+}
+
+void JobQueue::connectionSignedIn(const QString &connection)
+{
+    if (!m_signInNeeded.remove(connection))
+        return;
+    qCInfo(lcTransfer) << "connection signed in again:" << connection;
+    QVector<qint64> waiting;
+    for (const auto &[id, job] : m_jobs) {
+        if (job->record.state == JobState::Paused && job->stopReason && isSignIn(job->stopReason.kind())
+            && signInConnections(job->record).contains(connection))
+            waiting.append(id);
+    }
+    for (qint64 id : std::as_const(waiting)) {
+        Entry *job = find(id);
+        // Another of its connections may still wait for its own sign-in.
+        if (!job || heldForSignIn(job->record))
+            continue;
+        // Queued, not run at once: it takes a free slot like any other job.
+        job->stopReason = Error();
+        job->planned = true;
+        setState(*job, JobState::Queued);
+    }
+    scheduleLater();
+}
+
+Error JobQueue::stopReason(qint64 jobId) const
+{
+    const Entry *job = find(jobId);
+    return job ? job->stopReason : Error();
+}
+
+bool JobQueue::needsSignIn(const QString &connection) const
+{
+    return m_signInNeeded.contains(connection);
+}
+
+QDateTime JobQueue::nextScheduledRun(qint64 jobId) const
+{
+    return m_schedules.nextRun(jobId);
+}
+
+void JobQueue::setClock(std::function<QDateTime()> clock)
+{
+    m_schedules.setClock(std::move(clock));
+    refreshSchedules();
+}
+
+void JobQueue::refreshSchedules()
+{
+    QHash<QString, qint64> newest;
+    for (const auto &[id, job] : m_jobs)
+        newest.insert(seriesOf(job->record), id); // ids grow: the last one is the newest
+    for (const auto &[id, job] : m_jobs) {
+        const JobSchedule schedule = scheduleOf(job->record);
+        const bool idle = isFinished(job->record.state) && !job->engine && !job->planner && !job->preparing;
+        if (!schedule.isActive() || !idle || newest.value(seriesOf(job->record)) != id) {
+            m_schedules.unwatch(id);
+            continue;
+        }
+        QDateTime lastRun = job->record.startedAt.isValid() ? job->record.startedAt : job->record.createdAt;
+        if (job->lastScheduledRun.isValid() && job->lastScheduledRun > lastRun)
+            lastRun = job->lastScheduledRun;
+        m_schedules.watch(id, schedule, lastRun);
+    }
+    m_schedules.rearm();
+}
+
+void JobQueue::fireSchedule(qint64 jobId)
+{
+    Entry *job = find(jobId);
+    if (!job || !isFinished(job->record.state) || job->engine || job->planner || job->preparing)
+        return;
+    const QDateTime firedAt = m_schedules.now();
+    job->lastScheduledRun = firedAt;
+    const JobRecord record = job->record;
+    const bool stoppedShort = (record.state == JobState::Failed || record.state == JobState::Cancelled)
+        && job->planned && record.itemsTotal > 0;
+    qCInfo(lcTransfer) << "job" << jobId << "runs by its schedule"
+                       << (stoppedShort ? "(goes on)" : "(again)");
+    if (stoppedShort) {
+        retryFailed(jobId); // from its journal: what is done stays done
+        return;
+    }
+    Result<JobSpec> spec = JobSpec::fromRecord(record);
+    if (!spec.ok()) {
+        qCWarning(lcTransfer) << "scheduled job" << jobId << "cannot run again:" << spec.error().toString();
+        return;
+    }
+    // Its next run counts from this one, on the schedule's clock.
+    if (Entry *next = find(submit(spec.value(), false)))
+        next->lastScheduledRun = firedAt;
+}
+
+QStringList JobQueue::signInConnections(const JobRecord &record) const
+{
+    QStringList connections;
+    for (const QString &connection : {record.sourceConnection, record.destinationConnection}) {
+        if (!connection.isEmpty() && m_resolver.meter(connection) && !connections.contains(connection))
+            connections.append(connection);
+    }
+    if (connections.isEmpty()) {
+        for (const QString &connection : {record.sourceConnection, record.destinationConnection}) {
+            if (!connection.isEmpty() && !connections.contains(connection))
+                connections.append(connection);
+        }
+    }
+    return connections;
+}
+
+bool JobQueue::heldForSignIn(const JobRecord &record) const
+{
+    if (m_signInNeeded.isEmpty())
+        return false;
+    return m_signInNeeded.contains(record.sourceConnection)
+        || m_signInNeeded.contains(record.destinationConnection);
 }
 
 void JobQueue::remove(qint64 jobId)
@@ -475,6 +635,7 @@ void JobQueue::scheduleLater()
 void JobQueue::schedule()
 {
     m_scheduleQueued = false;
+    refreshSchedules();
     // Oldest first (ids grow with time).
     for (auto &[id, job] : m_jobs) {
         if (runningCount() >= m_maxRunning)
@@ -482,6 +643,8 @@ void JobQueue::schedule()
         if (job->record.state != JobState::Queued || job->holdsSlot || job->preparing || job->planner
             || job->engine || job->previewRequested)
             continue;
+        if (heldForSignIn(job->record))
+            continue; // it would fail the same way: it waits for connectionSignedIn()
         job->holdsSlot = true;
         if (job->planned)
             run(*job, false);
@@ -508,6 +671,15 @@ void JobQueue::prepareBoth(qint64 jobId, std::function<void(Entry &)> ready)
         return job && job->generation == generation && job->preparing ? job : nullptr;
     };
     auto failed = [self](Entry &job, const Error &error) {
+        if (job.planned && isSignIn(error.kind())) {
+            // A planned job (a resume, a queued run) whose connection needs a new sign-in waits
+            // paused for it, as when the engine stops it; it does not fail.
+            job.preparing = false;
+            job.holdsSlot = false;
+            self->setState(job, JobState::Paused, error);
+            self->stopped(job, error);
+            return;
+        }
         self->finishStep(job, JobState::Failed, error);
     };
     // One after the other: a Procore connection may read its tokens from the keychain.
@@ -612,6 +784,12 @@ void JobQueue::run(Entry &job, bool retry)
 void JobQueue::runPrepared(Entry &job, bool retry)
 {
     const qint64 jobId = job.record.id;
+    // Prepared: the connections are signed in (again), so their other jobs may start too.
+    bool released = false;
+    for (const QString &connection : signInConnections(job.record))
+        released = m_signInNeeded.remove(connection) || released;
+    if (released)
+        scheduleLater();
     StoreFactory sourceFactory = m_resolver.factory(job.record.sourceConnection);
     StoreFactory destinationFactory = m_resolver.factory(job.record.destinationConnection);
     if (!sourceFactory || !destinationFactory) {
@@ -688,9 +866,29 @@ void JobQueue::engineFinished(qint64 jobId, const Error &error)
     job->holdsSlot = false;
     job->cancelRequested = false;
     refresh(*job);
+    if (job->record.state == JobState::Paused && error && isStopCause(error.kind())) {
+        stopped(*job, error);
+        return;
+    }
     Q_EMIT jobProgress(job->progress);
     Q_EMIT jobChanged(job->record);
     Q_EMIT jobFinished(jobId, error);
+    scheduleLater();
+}
+
+void JobQueue::stopped(Entry &job, const Error &reason)
+{
+    job.stopReason = reason;
+    job.record.lastErrorKind = reason.kind();
+    job.record.lastError = reason.message();
+    if (isSignIn(reason.kind())) {
+        for (const QString &connection : signInConnections(job.record))
+            m_signInNeeded.insert(connection);
+    }
+    qCInfo(lcTransfer) << "job" << job.record.id << "paused by the engine:" << reason.toString();
+    Q_EMIT jobProgress(job.progress);
+    Q_EMIT jobChanged(job.record);
+    Q_EMIT jobStopped(job.record.id, reason);
     scheduleLater();
 }
 

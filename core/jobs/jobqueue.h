@@ -6,9 +6,12 @@
 #include "core/transfer/engineprogress.h"
 #include "core/transfer/jobpolicies.h"
 #include "core/transfer/plansummary.h"
+#include "core/transfer/scheduletimer.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 #include <QVector>
 
 #include <functional>
@@ -30,6 +33,19 @@ class StoreResolver;
 // Planning (interrupted: planned again as a new job), or Running/Waiting (resumed; the engine
 // checks what was in flight), or Paused (kept paused). A planned job waiting for a slot is kept in
 // the journal as Queued with its items; a preview the user has not decided on stays Planned.
+//
+// A job the engine stopped for a cause every item would meet (TransferEngine: a revoked sign-in,
+// a full disk, a read-only destination) is Paused with that cause as its stopReason() (and the
+// record's lastError), gives up its slot and emits jobStopped(). A revoked sign-in also holds the
+// job's Procore connections: no queued job of theirs is started into the same failure until
+// connectionSignedIn() (after a reconnect), or until a job of theirs the user resumes prepares its
+// connections again (one that still cannot is paused again for the sign-in, not failed).
+//
+// Schedules (JobPolicies::schedule) are fired here: the newest finished job of a series (same
+// kind, connections and paths) with an active schedule runs again at JobSchedule::nextRun() of its
+// last start. A run that stopped short (Failed or Cancelled) goes on from its journal (retry
+// failed); a finished one is submitted again as a new job of the series, whose plan picks up what
+// changed or is still missing since.
 class JobQueue final : public QObject
 {
     Q_OBJECT
@@ -60,6 +76,9 @@ public:
     void resume(qint64 jobId); // also runs a job restored as Paused
     void cancel(qint64 jobId); // queued, planning, planned, running, waiting or paused jobs
     void retryFailed(qint64 jobId); // a Failed (or Cancelled) job: failed items again
+    // The user signed in to `connection` again: its jobs paused for the sign-in go on, and its
+    // queued jobs may start again.
+    void connectionSignedIn(const QString &connection);
     void remove(qint64 jobId); // finished jobs only
     void clearFinished();
 
@@ -77,6 +96,16 @@ public:
     PlanSummary plan(qint64 jobId) const; // of a planned job (the preview); empty otherwise
     // Jobs currently holding a slot (planning for a run, running or waiting for the budget).
     int runningCount() const;
+    // Why the engine paused the job (AuthRevoked: "sign in again", DiskFull, LocalIo), with the
+    // sentence to show; none for a job paused by the user or not paused.
+    Error stopReason(qint64 jobId) const;
+    // Jobs of the connection wait for a new sign-in (see above).
+    bool needsSignIn(const QString &connection) const;
+    // When the job's schedule runs it next (invalid: no active schedule, not the newest of its
+    // series, or not finished).
+    QDateTime nextScheduledRun(qint64 jobId) const;
+    // The clock schedules are measured by (UTC; default the system's), e.g. for tests.
+    void setClock(std::function<QDateTime()> clock);
 
     // Items of a job for the expandable view, in pages (Journal::items(after, limit)).
     Result<QVector<JobItem>> items(qint64 jobId, qint64 afterOrderKey, int limit) const;
@@ -92,6 +121,9 @@ Q_SIGNALS:
     void jobProgress(const trestle::EngineProgress &progress); // at most 10 a second per job
     void planReady(qint64 jobId, const trestle::PlanSummary &summary);
     void jobFinished(qint64 jobId, const trestle::Error &error); // for notifications
+    // The engine paused the job: `reason` is its stopReason() (for a notification; the job is
+    // not finished, resume() goes on).
+    void jobStopped(qint64 jobId, const trestle::Error &reason);
 
 private:
     struct Entry;
@@ -114,6 +146,15 @@ private:
     void runPrepared(Entry &job, bool retry);
     void engineProgress(qint64 jobId, const EngineProgress &progress);
     void engineFinished(qint64 jobId, const Error &error);
+    // A job the engine stopped (see stopReason()); holds its connections after a revoked sign-in.
+    void stopped(Entry &job, const Error &reason);
+    // The connections a revoked sign-in of this job concerns: those that spend an API budget
+    // (Procore), or both when the resolver cannot tell.
+    QStringList signInConnections(const JobRecord &record) const;
+    bool heldForSignIn(const JobRecord &record) const;
+    // Watches the newest finished job of each series whose schedule is active.
+    void refreshSchedules();
+    void fireSchedule(qint64 jobId);
 
     Database &m_database;
     StoreResolver &m_resolver;
@@ -123,6 +164,8 @@ private:
     int m_workersPerJob = kDefaultWorkersPerJob;
     int m_hourlyBudget = 0; // 0: the planner's default
     bool m_scheduleQueued = false;
+    QSet<QString> m_signInNeeded; // connections whose jobs wait for a new sign-in
+    ScheduleTimer m_schedules;
 };
 
 } // namespace trestle

@@ -215,6 +215,23 @@ void ProcorePathCache::forget(const StorePath &path)
     forgetLocked(path);
 }
 
+void ProcorePathCache::forgetListing(const StorePath &path)
+{
+    QMutexLocker lock(&m_mutex);
+    if (path.isRoot()) {
+        clear();
+        return;
+    }
+    // The nearest folder the cache holds: when even the parent is unknown, the stale listing is
+    // the one of an ancestor that "knows" the parent is not there.
+    StorePath folder = path.parent();
+    while (!folder.isRoot() && !m_nodes.contains(folder))
+        folder = folder.parent();
+    // Everything below it: a listing that replaces an unknown one cannot tell which of the items
+    // cached before it are gone.
+    forgetBelow(folder);
+}
+
 void ProcorePathCache::forgetLocked(const StorePath &path)
 {
     if (path.isRoot()) {

@@ -76,6 +76,11 @@ public:
     void move(const StorePath &from, const ProcoreNode &moved);
     // Forgets an item and everything below it.
     void forget(const StorePath &path);
+    // Forgets the listing of `path`'s parent (or, when the parent is not cached either, of the
+    // nearest cached ancestor): every item below that folder and that its children are known, so
+    // the next lookup of the path lists again instead of trusting a stale listing (the engine
+    // before it retries an item that met NotFound). That folder's own id stays.
+    void forgetListing(const StorePath &path);
     int size() const;
     // id → path of every cached item and the root (for the index, which names parents by id).
     QHash<qint64, StorePath> pathsById() const;

@@ -1,10 +1,14 @@
 #include "core/transfer/itemtask.h"
 
 #include "core/common/logging.h"
+#include "core/store/localstore.h"
 #include "core/transfer/bandwidthlimiter.h"
 #include "core/transfer/metereddevice.h"
+#include "core/transfer/sourceguard.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
 #include <QTimer>
 
 #include <utility>
@@ -21,6 +25,16 @@ Result<StorePath> parsePath(const QString &text)
 bool isCopy(ItemAction action)
 {
     return action == ItemAction::Upload || action == ItemAction::Download || action == ItemAction::NewVersion;
+}
+
+// A pause before the copy of a changed source starts again: an editor saving it may not be done.
+constexpr int kSourceChangeDelayMs = 250;
+
+// The refresh token is dead or the sign-in is missing: no answer of the destination can be
+// trusted to tell whether the write happened, and the engine pauses the job anyway.
+bool isSignIn(const Error &error)
+{
+    return error.kind() == Error::Kind::AuthRevoked || error.kind() == Error::Kind::AuthFailed;
 }
 
 } // namespace
@@ -153,8 +167,10 @@ void ItemTask::run()
 
 void ItemTask::runCopy()
 {
-    const Store::WriteMode mode =
-        m_item.action == ItemAction::NewVersion ? Store::WriteMode::Replace : Store::WriteMode::FailIfExists;
+    // After a try whose mixed copy was written: the whole new file goes over it.
+    const Store::WriteMode mode = m_item.action == ItemAction::NewVersion || m_mixedWritten
+        ? Store::WriteMode::Replace
+        : Store::WriteMode::FailIfExists;
     if (m_source->capabilities().testFlag(Store::RandomAccessRead)) {
         Result<std::unique_ptr<QIODevice>> device = m_source->openReadDevice(m_sourcePath);
         if (!device.ok()) {
@@ -162,9 +178,21 @@ void ItemTask::runCopy()
             return;
         }
         m_device = device.takeValue();
+        QIODevice *read = m_device.get();
+        if (auto *file = qobject_cast<QFileDevice *>(read)) {
+            m_guard = std::make_unique<SourceGuard>(file);
+            // Stops the write before it can commit what was read (the read itself failed already).
+            connect(m_guard.get(), &SourceGuard::sourceChanged, this, [this] {
+                if (m_job)
+                    m_job->kill();
+            });
+            read = m_guard.get();
+            if (m_sourceChanges > 0 && m_guard->stampAtOpen().valid)
+                m_item.mtimeMs = m_guard->stampAtOpen().modifiedNs / 1000000; // the new content's
+        }
         // The size now, not the planned one: the write must announce exactly what it will read.
-        m_item.size = m_device->size();
-        m_meter = std::make_unique<MeteredDevice>(m_device.get(), QIODevice::ReadOnly, m_limiter, true);
+        m_item.size = read->size();
+        m_meter = std::make_unique<MeteredDevice>(read, QIODevice::ReadOnly, m_limiter, true);
         watch(m_destination->writeFrom(m_destinationPath, m_meter.get(), m_item.size, mtime(), mode),
               Step::Run);
         return;
@@ -312,6 +340,13 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         break;
     }
 
+    if (m_guard && m_guard->changed()) {
+        m_meter.reset();
+        m_guard.reset();
+        m_device.reset();
+        sourceChanged(!error);
+        return;
+    }
     if (m_session && !error && m_item.size < 0)
         m_item.size = m_session->bytesAccepted(); // a size found out while copying
     if (!error && !m_temp)
@@ -338,10 +373,11 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
     }
     m_meter.reset();
     m_uploadMeter.reset();
+    m_guard.reset();
     m_device.reset();
     m_temp.reset();
     if (!error) {
-        finishDone();
+        finishDone(sourceChangeNote());
         return;
     }
     if (m_item.action == ItemAction::CreateFolder && error.kind() == Error::Kind::Conflict) {
@@ -354,7 +390,8 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         return;
     }
     if ((m_item.action == ItemAction::Upload || m_item.action == ItemAction::Download) && !error.isTransient()
-        && error.kind() != Error::Kind::Cancelled && error.kind() != Error::Kind::Conflict) {
+        && error.kind() != Error::Kind::Cancelled && error.kind() != Error::Kind::Conflict
+        && !isSignIn(error)) {
         // A create whose answer was lost may have happened after all, and a retry of it refused
         // (Procore: "upload_uuid has already been used"): done if this very file is there now.
         m_failure = error;
@@ -368,6 +405,80 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         return;
     }
     finishFailed(error);
+}
+
+void ItemTask::sourceChanged(bool written)
+{
+    m_mixedWritten = m_mixedWritten || written;
+    ++m_sourceChanges;
+    qCInfo(lcTransfer) << "item" << m_item.id << "source changed while read, try" << m_sourceChanges
+                       << (written ? "(written anyway)" : "(nothing written)");
+    if (m_sourceChanges >= kMaxSourceChanges) {
+        const QString name = m_sourcePath.toString();
+        finishFailed(Error(
+            Error::Kind::LocalIo,
+            m_mixedWritten
+                ? tr("\u201C%1\u201D was not copied: the file changed while it was being copied (%2 tries). "
+                     "The destination may hold a copy made while it changed; copy it again once nobody "
+                     "is writing it.")
+                      .arg(name)
+                      .arg(m_sourceChanges)
+                : tr("\u201C%1\u201D was not copied: the file changed while it was being copied (%2 tries). "
+                     "Copy it again once nobody is writing it.")
+                      .arg(name)
+                      .arg(m_sourceChanges)));
+        return;
+    }
+    QTimer::singleShot(kSourceChangeDelayMs * m_sourceChanges, this, [this] {
+        if (!m_finished)
+            runCopy();
+    });
+}
+
+QString ItemTask::sourceChangeNote() const
+{
+    if (m_sourceChanges == 0)
+        return {};
+    if (m_mixedWritten)
+        return tr("the file changed while it was copied: a copy made meanwhile was replaced by the whole "
+                  "new file (on Procore it stays as an older version)");
+    return tr("copied again: the file changed while it was being read");
+}
+
+QString ItemTask::destinationFolder() const
+{
+    const QString folder = m_destinationPath.parent().toString();
+    if (const auto *local = qobject_cast<const LocalStore *>(m_destination.data()))
+        return QDir::toNativeSeparators(QDir::cleanPath(local->rootPath() + QLatin1Char('/') + folder));
+    return folder.isEmpty() ? m_destination->displayName()
+                            : QStringLiteral("%1: %2").arg(m_destination->displayName(), folder);
+}
+
+Error ItemTask::destinationWide(const Error &error) const
+{
+    if (!m_destination)
+        return {};
+    const QString detail = error.detail().isEmpty() ? error.message() : error.detail();
+    if (error.kind() == Error::Kind::DiskFull)
+        return Error(Error::Kind::DiskFull,
+                     tr("There is no space left in \u201C%1\u201D: the job was paused. Free some space "
+                        "there, then resume the job.")
+                         .arg(destinationFolder()),
+                     detail);
+    // One file the user may not write is that file's problem; a destination that takes nothing
+    // is the job's. Local stores only: their root says which it is.
+    const auto *local = qobject_cast<const LocalStore *>(m_destination.data());
+    if (!local || (error.kind() != Error::Kind::Permission && error.kind() != Error::Kind::LocalIo))
+        return {};
+    const QString root = local->rootPath();
+    const QStorageInfo storage(root);
+    if (!(storage.isValid() && storage.isReadOnly()) && QFileInfo(root).isWritable())
+        return {};
+    return Error(Error::Kind::LocalIo,
+                 tr("The destination folder \u201C%1\u201D is read-only: the job was paused. Make it "
+                    "writable, then resume the job.")
+                     .arg(destinationFolder()),
+                 detail);
 }
 
 void ItemTask::takeChecksum()
@@ -388,6 +499,7 @@ void ItemTask::finishDone(const QString &reason)
 
 void ItemTask::finishFailed(const Error &error)
 {
+    m_jobStop = destinationWide(error);
     ItemOutcome outcome;
     outcome.state = ItemState::Failed;
     outcome.error = error;

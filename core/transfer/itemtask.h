@@ -24,10 +24,22 @@ namespace trestle {
 // checksum in the journal and the report) computed as they stream. A Verify compares the
 // destination's checksum with the copy's where the destination gives one.
 //
+// A local source file is read through a SourceGuard: if it changes while it is copied, the write
+// is stopped before it commits and the copy starts again from the new content, at most
+// kMaxSourceChanges times; then the item fails ("changed while it was being copied"). Never a
+// mixed copy marked done: if a store made one the destination's version before the write could be
+// stopped, the next try writes the whole new file over it (a new version on Procore) and the
+// item's reason says so.
+//
+// A failure that every next item would meet too (the destination's disk is full, a local
+// destination is read-only) is also given as jobStop(): the engine stops the job once instead of
+// failing item after item.
+//
 // Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled and
 // leaves nothing half-written behind (the stores' writes are atomic).
 class BandwidthLimiter;
 class MeteredDevice;
+class SourceGuard;
 
 class ItemTask final : public QObject
 {
@@ -45,9 +57,15 @@ public:
     void setJobKind(JobKind kind) { m_kind = kind; }
     ~ItemTask() override;
 
+    // Tries of one copy when its local source changes while it is read (then the item fails).
+    static constexpr int kMaxSourceChanges = 3;
+
     void start();
     void kill();
     const JobItem &item() const { return m_item; }
+    // After a failed finished(): why the whole job should stop (the destination is full or
+    // read-only), with a sentence naming the folder; none when only this item failed.
+    Error jobStop() const { return m_jobStop; }
 
 Q_SIGNALS:
     // The outcome as the engine records it (Done or Failed; the engine decides about retries).
@@ -73,6 +91,15 @@ private:
     void finishFailed(const Error &error);
     void finish(ItemOutcome outcome);
     QDateTime mtime() const;
+    // The local source changed while it was read: copy again, or fail after kMaxSourceChanges.
+    // `written`: the store finished the write anyway (its result may be a mix).
+    void sourceChanged(bool written);
+    // The item's reason when its source changed on an earlier try (empty otherwise).
+    QString sourceChangeNote() const;
+    // The job-wide form of a failure (see jobStop()), or none.
+    Error destinationWide(const Error &error) const;
+    // The destination folder the item writes into, as the user knows it.
+    QString destinationFolder() const;
 
     JobItem m_item;
     QPointer<Store> m_source;
@@ -82,6 +109,7 @@ private:
     StorePath m_destinationPath;
     QPointer<StoreJob> m_job;
     std::unique_ptr<QIODevice> m_device; // source device, kept alive while a write reads it
+    std::unique_ptr<SourceGuard> m_guard; // over m_device when it is a local file
     std::unique_ptr<WriteSession> m_session;
     std::unique_ptr<QTemporaryFile> m_temp;
     std::shared_ptr<BandwidthLimiter> m_limiter;
@@ -91,6 +119,9 @@ private:
     QString m_checksum; // of the bytes copied, once complete
     JobKind m_kind = JobKind::Copy;
     Error m_failure; // the copy's error while FailureCheck looks at the destination
+    Error m_jobStop;
+    int m_sourceChanges = 0; // tries that met a changing source
+    bool m_mixedWritten = false; // one of them was written all the same
     bool m_finished = false;
 };
 

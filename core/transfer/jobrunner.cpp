@@ -34,6 +34,12 @@ bool conflicting(const JobItem &a, const JobItem &b)
         && related(a.sourcePath, b.sourcePath);
 }
 
+// The sign-in is dead: every item needs a new one.
+bool isSignIn(const Error &error)
+{
+    return error.kind() == Error::Kind::AuthRevoked || error.kind() == Error::Kind::AuthFailed;
+}
+
 constexpr qint64 kSpeedWindowMs = 5000;
 // A hold shorter than this (the spike window's pacing) is not shown as waiting: it would flicker.
 constexpr qint64 kShowWaitingAfterMs = 1000;
@@ -130,6 +136,8 @@ void JobRunner::start(qint64 jobId)
     m_running = true;
     m_paused = false;
     m_cancelling = false;
+    m_stopping = false;
+    m_stopReason = Error();
     m_journalExhausted = false;
     m_queue.clear();
     m_tries.clear();
@@ -263,6 +271,10 @@ bool JobRunner::holding() const
 
 void JobRunner::fill()
 {
+    if (m_stopping) {
+        maybeFinish();
+        return;
+    }
     if (m_running && holding()) {
         m_holdTimer.start(
             int(qBound(qint64(1), QDateTime::currentDateTimeUtc().msecsTo(m_holdUntil), qint64(3600000))));
@@ -330,7 +342,8 @@ void JobRunner::dispatch(Worker &worker, int index, const JobItem &item)
         object, [object, run, limiter, kind] { object->run(run, limiter, kind); }, Qt::QueuedConnection);
 }
 
-void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOutcome &reported)
+void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOutcome &reported,
+                                   const Error &jobStop)
 {
     if (index < 0 || index >= m_workers.size() || !m_workers.at(index).busy)
         return;
@@ -338,7 +351,24 @@ void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOut
     worker.busy = false;
     worker.bytesOfItem = 0;
     ItemOutcome outcome = reported;
-    if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::RateLimited) {
+    const bool failed = outcome.state == ItemState::Failed;
+    if (failed && (isSignIn(outcome.error) || jobStop)) {
+        // Not this item's fault, and not a try: it waits, with the whole job, for the user.
+        --m_tries[item.id];
+        if (!m_stopping) {
+            const Error why = jobStop
+                ? jobStop
+                : Error(Error::Kind::AuthRevoked,
+                        tr("%1 The job was paused; resume it once you have signed in again.")
+                            .arg(outcome.error.message()),
+                        outcome.error.detail());
+            stop(why);
+        }
+        qCInfo(lcTransfer) << "item" << item.id
+                           << "waits for the job to be resumed:" << outcome.error.toString();
+        outcome.state = ItemState::Pending;
+        outcome.error = Error();
+    } else if (outcome.state == ItemState::Failed && outcome.error.kind() == Error::Kind::RateLimited) {
         // Never a failure, and not a try: the item waits for the budget with the whole job.
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QDateTime until = outcome.error.retryAt();
@@ -421,123 +451,9 @@ qint64 JobRunner::inFlightCount() const
     return count;
 }
 
-void JobRunner::maybeFinish()
-{
-    if (!m_running || m_finishing || inFlightCount() > 0)
-        return;
-    if (m_cancelling) {
-        finishJob(m_failure ? m_failure : Error(Error::Kind::Cancelled, tr("The job was cancelled.")));
-        return;
-    }
-    if (!m_paused && m_queue.isEmpty() && m_journalExhausted)
-        finishJob({});
-}
-
-void JobRunner::finishJob(const Error &error)
-{
-    if (m_finishing)
-        return;
-    Status status = flushOutcomes();
-    if (status.ok())
-        status = m_journal.recomputeCounters(m_jobId);
-    Error result = status.ok() ? error : status.error();
-    JobState state = JobState::Cancelled;
-    Result<JobRecord> job = m_journal.job(m_jobId);
-    if (!result || result.kind() != Error::Kind::Cancelled) {
-        if (!result && job.ok() && job.value().itemsFailed > 0) {
-            result =
-                Error(Error::Kind::Internal, tr("%n item(s) failed.", nullptr, int(job.value().itemsFailed)));
-        }
-        if (job.ok()) {
-            m_progress.itemsDone = job.value().itemsDone;
-            m_progress.itemsFailed = job.value().itemsFailed;
-            m_progress.itemsSkipped = job.value().itemsSkipped;
-            m_bytesFinished = job.value().bytesDone;
-        }
-        state = result ? JobState::Failed : JobState::Done;
-    }
-    if (state != JobState::Cancelled && job.ok() && job.value().kind == JobKind::Sync
-        && m_policies.direction == SyncDirection::TwoWay && m_sourceFactory && m_destinationFactory) {
-        recordBaseline(job.value(), result, state);
-        return;
-    }
-    completeJob(result, state);
-}
-
-void JobRunner::recordBaseline(const JobRecord &job, const Error &result, JobState state)
-{
-    // The state both sides agree on now, for the next run (before the job counts as ended, so a
-    // crash here runs it again on resume).
-    m_finishing = true;
-    m_flushTimer.stop();
-    const SyncPair pair = SyncBaseline::pairOf(job.sourceConnection, job.sourcePath,
-                                               job.destinationConnection, job.destinationPath);
-    m_baselineSource = m_sourceFactory();
-    m_baselineDestination = m_destinationFactory();
-    m_baseline = std::make_unique<SyncBaseline>(
-        m_database, pair, m_policies, m_baselineSource.get(), StorePath::fromString(pair.leftRoot).value(),
-        m_baselineDestination.get(), StorePath::fromString(pair.rightRoot).value());
-    connect(m_baseline.get(), &SyncBaseline::finished, this, [this, result, state](const Error &recorded) {
-        Error outcome = result;
-        JobState end = state;
-        if (recorded && !outcome) {
-            qCWarning(lcTransfer) << "could not record the sync state:" << recorded.toString();
-            outcome = recorded;
-            end = JobState::Failed;
-        }
-        // Not from inside the baseline's own signal: it is deleted here.
-        QTimer::singleShot(0, this, [this, outcome, end] {
-            m_baseline.reset();
-            m_baselineSource.reset();
-            m_baselineDestination.reset();
-            m_finishing = false;
-            completeJob(outcome, end);
-        });
-    });
-    m_baseline->start();
-}
-
-void JobRunner::completeJob(const Error &result, JobState state)
-{
-    const Status stored = m_journal.setJobState(m_jobId, state, result);
-    if (!stored.ok())
-        qCWarning(lcTransfer) << "could not record the job's end:" << stored.error().toString();
-    m_running = false;
-    m_flushTimer.stop();
-    m_progressTimer.stop();
-    m_progress.state = state;
-    m_progress.waitingUntil = QDateTime();
-    m_holdTimer.stop();
-    publishProgress(true);
-    qCInfo(lcTransfer) << "job" << m_jobId << "ends:" << jobStateName(state);
-    RunnerListener *listener = m_listener;
-    const qint64 jobId = m_jobId;
-    QMetaObject::invokeMethod(
-        m_listenerContext, [listener, jobId, result] { listener->runnerFinished(jobId, result); },
-        Qt::QueuedConnection);
-}
-
-void JobRunner::fail(const Error &error)
-{
-    qCWarning(lcTransfer) << "job" << m_jobId << "stops:" << error.toString();
-    m_cancelling = true; // no new items
-    m_failure = error.isError() ? error : Error(Error::Kind::Internal, tr("The job stopped."));
-    for (Worker &worker : m_workers) {
-        if (worker.busy) {
-            TransferWorker *object = worker.object;
-            QMetaObject::invokeMethod(
-                object, [object] { object->cancelCurrent(); }, Qt::QueuedConnection);
-        }
-    }
-    if (inFlightCount() > 0)
-        return; // finishes (as cancelled) when they are back; the error is logged
-    m_running = true;
-    finishJob(m_failure);
-}
-
 void JobRunner::updateWaiting()
 {
-    if (!m_running || m_paused || m_cancelling)
+    if (!m_running || m_paused || m_cancelling || m_stopping)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QDateTime until = holding() ? m_holdUntil : QDateTime();

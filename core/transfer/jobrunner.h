@@ -40,6 +40,13 @@ public:
 // items from the journal, hands them to idle workers, records outcomes in batched transactions,
 // retries transient failures, and publishes progress. Nothing here blocks a GUI thread.
 //
+// A failure every next item would meet too stops the job once instead of failing item after item:
+// a revoked sign-in (AuthRevoked), a full disk (DiskFull) or a read-only destination (LocalIo).
+// No new item starts, the items in flight finish (a write half done is never left behind, and one
+// that fails for the same cause goes back to pending, not counted as a try), then the job ends
+// this run Paused with that error (journal state and last error, and finished()). Starting the job
+// again (after a new sign-in, free space) goes on from there; nothing done is redone.
+//
 // Ordering: an item never runs while an item on the same destination path, an ancestor or a
 // descendant of it is running or waiting before it, so a folder exists before anything goes in,
 // and deletes never race with writes below them; siblings run in parallel.
@@ -67,7 +74,8 @@ public:
     // Stops the workers; items in flight stay in flight in the journal, to be verified on resume.
     void shutdown();
 
-    void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome) override;
+    void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome,
+                            const Error &jobStop) override;
     void workerMovedBytes(int worker, qint64 bytesOfItem) override;
 
     static constexpr int kOutcomeBatch = 200;
@@ -94,6 +102,11 @@ private:
     void recordBaseline(const JobRecord &job, const Error &result, JobState state);
     void completeJob(const Error &result, JobState state);
     void fail(const Error &error);
+    // Stops the job once (see above): no new items; ends Paused with `why` when none is in flight.
+    void stop(const Error &why);
+    void finishStopped();
+    // The job's error when items failed: their kind when they share one.
+    Error failedItemsError(qint64 failed);
     void publishProgress(bool force = false);
     // Running <-> Waiting, from the meter's hold and the items that came back rate-limited.
     void updateWaiting();
@@ -121,6 +134,8 @@ private:
     std::unique_ptr<Store> m_baselineDestination;
     std::unique_ptr<SyncBaseline> m_baseline;
     Error m_failure; // why the job stops, once fail() was called
+    bool m_stopping = false; // stop() was called: the job ends Paused with m_stopReason
+    Error m_stopReason;
     QHash<qint64, int> m_tries; // attempts per item in this run
     QVector<JobItem> m_queue; // claimed (in flight in the journal), not yet on a worker
     QVector<ItemOutcome> m_outcomes; // recorded, not yet committed

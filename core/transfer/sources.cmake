@@ -6,10 +6,12 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/bandwidthlimiter.h transfer/bandwidthlimiter.cpp
     transfer/itemtask.h transfer/itemtask.cpp
     transfer/metereddevice.h transfer/metereddevice.cpp
+    transfer/sourceguard.h transfer/sourceguard.cpp
     transfer/jobplanner.h transfer/jobplanner.cpp
     transfer/jobpolicies.h transfer/jobpolicies.cpp
     transfer/jobschedule.h transfer/jobschedule.cpp
-    transfer/jobrunner.h transfer/jobrunner.cpp
+    transfer/scheduletimer.h transfer/scheduletimer.cpp
+    transfer/jobrunner.h transfer/jobrunner.cpp transfer/jobrunnerend.cpp
     transfer/planbuilder.h transfer/planbuilder.cpp
     transfer/storeresolver.h transfer/storeresolver.cpp
     transfer/plansummary.h transfer/plansummary.cpp

@@ -61,8 +61,11 @@ public:
 
 Q_SIGNALS:
     void progress(const trestle::EngineProgress &progress);
-    // error is empty when every item is done (or skipped); Cancelled after cancel(); otherwise
-    // why the job failed (a journal error, or "n items failed").
+    // error is empty when every item is done (or skipped); Cancelled after cancel(); AuthRevoked,
+    // DiskFull or LocalIo (a read-only destination) when the job stopped once for a cause every
+    // item would meet: the job is then Paused (journal and last progress), its items pending, and
+    // start() goes on after the cause is gone; otherwise why the job failed (a journal error, or
+    // "n items failed" with the kind the failed items share).
     void finished(qint64 jobId, const trestle::Error &error);
 
 private:

@@ -1,5 +1,7 @@
 #include "core/transfer/transferworker.h"
 
+#include "core/common/logging.h"
+#include "core/store/procorestore.h"
 #include "core/store/store.h"
 #include "core/transfer/itemtask.h"
 
@@ -62,17 +64,46 @@ void TransferWorker::runTask(const JobItem &item, bool freshStores)
         // worker may have made a folder since: a NotFound is tried once more with fresh stores.
         if (!freshStores && outcome.state == ItemState::Failed
             && outcome.error.kind() == Error::Kind::NotFound) {
+            forgetCachedPaths(item);
             runTask(item, true);
             return;
         }
         WorkerListener *listener = m_listener;
         const int index = m_index;
+        const Error jobStop = outcome.state == ItemState::Failed ? task->jobStop() : Error();
         QMetaObject::invokeMethod(
             m_listenerContext,
-            [listener, index, item, outcome] { listener->workerFinishedItem(index, item, outcome); },
+            [listener, index, item, outcome, jobStop] {
+                listener->workerFinishedItem(index, item, outcome, jobStop);
+            },
             Qt::QueuedConnection);
     });
     m_task->start();
+}
+
+void TransferWorker::forgetCachedPaths(const JobItem &item)
+{
+    // The stores as the item sees them: a reverse item reads the destination and writes the source.
+    const QString &sourcePath = item.reverse ? item.destinationPath : item.sourcePath;
+    const QString &destinationPath = item.reverse ? item.sourcePath : item.destinationPath;
+    Store *source = item.reverse ? m_destination.get() : m_source.get();
+    Store *destination = item.reverse ? m_source.get() : m_destination.get();
+    const auto forget = [](Store *store, const QString &text) {
+        // Only ProcoreStore caches listings; a LocalStore asks the disk every time.
+        auto *procore = qobject_cast<ProcoreStore *>(store);
+        if (!procore || text.isEmpty())
+            return;
+        const Result<StorePath> path = StorePath::fromString(text);
+        if (!path.ok())
+            return;
+        qCInfo(lcTransfer) << "NotFound: forgetting the cached listing above" << path.value().toString();
+        procore->cache().forgetListing(path.value());
+    };
+    forget(destination, destinationPath);
+    if (!sourcePath.isEmpty()
+        && (item.action == ItemAction::Download || item.action == ItemAction::Upload
+            || item.action == ItemAction::NewVersion))
+        forget(source, sourcePath);
 }
 
 void TransferWorker::reportBytes(qint64 bytes, bool force)

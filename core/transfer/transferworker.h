@@ -23,7 +23,9 @@ class WorkerListener
 {
 public:
     virtual ~WorkerListener() = default;
-    virtual void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome) = 0;
+    // `jobStop`: the failure is one every next item would meet too (ItemTask::jobStop()).
+    virtual void workerFinishedItem(int worker, const JobItem &item, const ItemOutcome &outcome,
+                                    const Error &jobStop) = 0;
     virtual void workerMovedBytes(int worker, qint64 bytesOfItem) = 0;
 };
 
@@ -50,6 +52,10 @@ public:
 
 private:
     void runTask(const JobItem &item, bool freshStores);
+    // Before a NotFound is tried again: the stores of a connection share one path cache, so fresh
+    // stores would meet the same stale listing. Forgets what the cache knew of the item's paths and
+    // of their folders' listings, so the next try asks the server.
+    void forgetCachedPaths(const JobItem &item);
     std::shared_ptr<BandwidthLimiter> m_limiter;
     JobKind m_kind = JobKind::Copy;
     void ensureStores();

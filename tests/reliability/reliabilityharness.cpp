@@ -299,6 +299,22 @@ int Harness::itemsFailed(qint64 jobId) const
     return job.ok() ? int(job.value().itemsFailed) : -1;
 }
 
+JobRecord Harness::job(qint64 jobId) const
+{
+    const Result<JobRecord> job = m_journal->job(jobId);
+    return job.ok() ? job.value() : JobRecord();
+}
+
+void Harness::forEachItem(qint64 jobId, const std::function<void(const JobItem &)> &visit) const
+{
+    const Status visited = m_journal->forEachItem(jobId, [&visit](const JobItem &item) {
+        visit(item);
+        return true;
+    });
+    if (!visited.ok())
+        qWarning() << "items of job" << jobId << "not read:" << visited.error().toString();
+}
+
 ProcessFigures processFigures()
 {
     ProcessFigures figures;

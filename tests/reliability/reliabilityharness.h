@@ -93,6 +93,8 @@ public:
     static void compare(const QMap<QString, QString> &expected, const QMap<QString, QString> &actual,
                         int *lost, int *extra);
     int itemsFailed(qint64 jobId) const;
+    trestle::JobRecord job(qint64 jobId) const; // a default record if it cannot be read
+    void forEachItem(qint64 jobId, const std::function<void(const trestle::JobItem &)> &visit) const;
 
 private:
     QTemporaryDir m_dir;

@@ -4,9 +4,14 @@
 //
 // The short set runs in CI; TRESTLE_LONG_TESTS=1 runs every scenario with more files and harder
 // faults (see README.md).
+#include "changingsourcestore.h"
+#include "core/db/journal.h"
 #include "core/transfer/engineprogress.h"
+#include "core/transfer/itemtask.h"
 #include "reliabilityharness.h"
+#include "transfertesthelpers.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -48,6 +53,7 @@ private Q_SLOTS:
     void destinationDiskFull();
     void destinationReadOnly();
     void sourceChangesWhileRead();
+    void sourceKeepsChangingWhileRead();
 
 private:
     // Uploads a fresh share through faults configured live, then downloads it back (through the
@@ -151,27 +157,33 @@ void TestReliabilityFaults::refreshTokenRevokedMidJob()
     const qint64 job = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
     QVERIFY2(job > 0, qPrintable(error));
 
-    // After a few items: every refresh token dies and the access tokens expire with it.
-    bool revoked = false;
-    const auto revoke = [&h, &revoked](const EngineProgress &progress) {
-        if (!revoked && progress.itemsDone >= 4) {
-            revoked = true;
-            h.sandbox().post(QStringLiteral("revoke-refresh-tokens"));
-            h.sandbox().post(QStringLiteral("expire-tokens"));
-        }
-    };
-    const Error first = h.runOnce(Harness::localFactory(share), h.procoreFactory(), job, true, revoke);
-    QVERIFY(revoked);
-    // The job stops with the sign-in error, not with a pile of unrelated failures.
-    QVERIFY(first);
-    const QString firstKind = Error::kindName(first.kind());
+    // Mid-job, deterministically: every refresh token dies now, and the access token expires after
+    // the job's 20th API call (of 3 + 2 x 18), so the next call needs a refresh that cannot work.
+    h.sandbox().post(QStringLiteral("revoke-refresh-tokens"));
+    QVERIFY(h.sandbox().configure({{QStringLiteral("expire_tokens_every"), 20}}));
+    const Error first = h.runOnce(Harness::localFactory(share), h.procoreFactory(), job, true);
+    // The job stops once with the sign-in error, paused: nothing failed, the rest waits.
+    QCOMPARE(Error::kindName(first.kind()), Error::kindName(Error::Kind::AuthRevoked));
+    QVERIFY2(first.message().contains(QLatin1String("Sign in again")), qPrintable(first.message()));
+    const JobRecord paused = h.job(job);
+    QCOMPARE(paused.state, JobState::Paused);
+    QCOMPARE(paused.lastErrorKind, Error::Kind::AuthRevoked);
+    QCOMPARE(paused.itemsFailed, qint64(0));
+    QVERIFY(paused.itemsDone < paused.itemsTotal);
+    int pending = 0;
+    int inFlight = 0;
+    h.forEachItem(job, [&](const JobItem &item) {
+        pending += item.state == ItemState::Pending ? 1 : 0;
+        inFlight += item.state == ItemState::InFlight ? 1 : 0;
+    });
+    QCOMPARE(inFlight, 0);
+    QCOMPARE(qint64(pending), paused.itemsTotal - paused.itemsDone - paused.itemsSkipped);
 
-    // Reconnect (a new sign-in) and go on.
+    // Reconnect (a new sign-in) and resume: the job goes on where it stopped.
+    QVERIFY(h.sandbox().configure({{QStringLiteral("expire_tokens_every"), 0}}));
     QVERIFY2(h.signInAgain(), qPrintable(h.errorString()));
-    ScenarioRow row{QStringLiteral("refresh token revoked mid-job"), 1, int(expected.size()), 0, 0, 0, {}};
-    int runs = 0;
-    const Error rest = h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), job, 4, &runs);
-    row.runs += runs;
+    ScenarioRow row{QStringLiteral("refresh token revoked mid-job"), 2, int(expected.size()), 0, 0, 0, {}};
+    const Error rest = h.runOnce(Harness::localFactory(share), h.procoreFactory(), job, true);
     row.failures = h.itemsFailed(job);
     int duplicates = 0;
     int versions = 0;
@@ -179,20 +191,17 @@ void TestReliabilityFaults::refreshTokenRevokedMidJob()
     int extra = 0;
     Harness::compare(expected, remote, &row.lost, &extra);
     row.duplicates = duplicates + extra;
-    row.note = QStringLiteral("first run: %1").arg(firstKind);
+    row.note = QStringLiteral("first run: %1 (paused, %2 pending), then resumed")
+                   .arg(Error::kindName(first.kind()))
+                   .arg(pending);
     reliability::recordRow(row);
     QVERIFY2(!rest, qPrintable(rest.toString()));
+    QCOMPARE(h.job(job).state, JobState::Done);
+    QCOMPARE(row.failures, 0);
     QCOMPARE(row.lost, 0);
     // Nothing redone twice: one document and one version per file.
     QCOMPARE(row.duplicates, 0);
     QCOMPARE(versions, int(expected.size()));
-    // Engine bug (core/transfer, reported 2026-11-26): every item that met the dead refresh token
-    // is failed one by one ("Sign in again to Sandbox" each) and the job ends as Failed with an
-    // Internal "n item(s) failed" error instead of pausing the job with AuthRevoked.
-    QEXPECT_FAIL("",
-                 "engine: a revoked refresh token fails items instead of pausing the job with auth-revoked",
-                 Continue);
-    QCOMPARE(firstKind, Error::kindName(Error::Kind::AuthRevoked));
 }
 
 void TestReliabilityFaults::sandboxKilledAndRestarted()
@@ -290,22 +299,39 @@ void TestReliabilityFaults::destinationDiskFull()
     const qint64 down = h.plan(h.procoreFactory(), Harness::localFactory(full), &error);
     QVERIFY2(down > 0, qPrintable(error));
     const Error result = h.runOnce(h.procoreFactory(), Harness::localFactory(full), down, true);
-    QVERIFY(result); // it cannot all fit
+    // The job stops once, paused, with a sentence naming the folder; no item failed for it.
+    QCOMPARE(Error::kindName(result.kind()), Error::kindName(Error::Kind::DiskFull));
+    QVERIFY2(result.message().contains(QDir::toNativeSeparators(full)), qPrintable(result.message()));
+    const JobRecord stopped = h.job(down);
+    QCOMPARE(stopped.state, JobState::Paused);
     ScenarioRow row{
         QStringLiteral("destination disk full"), 1, int(expected.size()), h.itemsFailed(down), 0, 0, {}};
-    // What arrived is whole; nothing half-written is left; every missing file is a failed item.
+    // What arrived is whole; nothing half-written is left; the rest waits (pending).
     const auto arrived = Harness::localFiles(full);
     for (auto it = arrived.cbegin(); it != arrived.cend(); ++it) {
         if (expected.value(it.key()) != it.value())
             ++row.duplicates; // a partial or foreign file
     }
-    row.lost = int(expected.size() - arrived.size()) - row.failures; // missing and not reported
-    row.note = QStringLiteral("%1 of %2 files fit; error: %3")
-                   .arg(arrived.size())
-                   .arg(expected.size())
-                   .arg(Error::kindName(result.kind()));
+    const int fitted = int(arrived.size());
+    QVERIFY(fitted < int(expected.size()));
+
+    // Space freed (the tmpfs grows): resuming finishes the job.
+    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                               {QStringLiteral("-o"), QStringLiteral("remount,size=16m"), full}),
+             0);
+    ++row.runs;
+    const Error resumed = h.runOnce(h.procoreFactory(), Harness::localFactory(full), down, true);
+    Harness::compare(expected, Harness::localFiles(full), &row.lost, &row.duplicates);
+    row.failures = h.itemsFailed(down);
+    row.note =
+        QStringLiteral("%1 of %2 files fit, then paused: %3; resumed after freeing space: %4")
+            .arg(fitted)
+            .arg(expected.size())
+            .arg(Error::kindName(result.kind()), resumed ? resumed.toString() : QStringLiteral("done"));
     reliability::recordRow(row);
-    QVERIFY(row.failures > 0);
+    QCOMPARE(stopped.itemsFailed, qint64(0));
+    QVERIFY2(!resumed, qPrintable(resumed.toString()));
+    QCOMPARE(row.failures, 0);
     QCOMPARE(row.duplicates, 0);
     QCOMPARE(row.lost, 0);
 }
@@ -329,81 +355,135 @@ void TestReliabilityFaults::destinationReadOnly()
         QSKIP(qPrintable(why));
     Unmount unmount{readOnly};
     const qint64 down = h.plan(h.procoreFactory(), Harness::localFactory(readOnly), &error);
-    ScenarioRow row{QStringLiteral("destination share read-only"), 1, int(expected.size()), 0, 0, 0, {}};
-    if (down > 0) {
-        const Error result = h.runOnce(h.procoreFactory(), Harness::localFactory(readOnly), down, true);
-        QVERIFY(result);
-        row.failures = h.itemsFailed(down);
-        row.note = QStringLiteral("job error: %1").arg(Error::kindName(result.kind()));
-    } else {
-        row.note = QStringLiteral("refused at planning: %1").arg(error);
-    }
-    row.duplicates = int(Harness::localFiles(readOnly).size());
+    QVERIFY2(down > 0, qPrintable(error));
+    const Error result = h.runOnce(h.procoreFactory(), Harness::localFactory(readOnly), down, true);
+    // Stopped once, paused, naming the folder; no item failed one by one.
+    QCOMPARE(Error::kindName(result.kind()), Error::kindName(Error::Kind::LocalIo));
+    QVERIFY2(result.message().contains(QDir::toNativeSeparators(readOnly)), qPrintable(result.message()));
+    const JobRecord stopped = h.job(down);
+    QCOMPARE(stopped.state, JobState::Paused);
+    QCOMPARE(stopped.itemsFailed, qint64(0));
+    QCOMPARE(Harness::localFiles(readOnly).size(), 0);
+
+    // Made writable: resuming finishes the job.
+    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                               {QStringLiteral("-o"), QStringLiteral("remount,rw"), readOnly}),
+             0);
+    const Error resumed = h.runOnce(h.procoreFactory(), Harness::localFactory(readOnly), down, true);
+    ScenarioRow row{QStringLiteral("destination share read-only"), 2, int(expected.size()), 0, 0, 0, {}};
+    row.failures = h.itemsFailed(down);
+    Harness::compare(expected, Harness::localFiles(readOnly), &row.lost, &row.duplicates);
+    row.note =
+        QStringLiteral("first run paused: %1; resumed after remount rw: %2")
+            .arg(Error::kindName(result.kind()), resumed ? resumed.toString() : QStringLiteral("done"));
     reliability::recordRow(row);
+    QVERIFY2(!resumed, qPrintable(resumed.toString()));
+    QCOMPARE(row.failures, 0);
     QCOMPARE(row.duplicates, 0);
-    // Every file is reported (failed; the folder item fails too) or the job was refused up front.
-    QVERIFY(down == 0 || row.failures >= int(expected.size()));
+    QCOMPARE(row.lost, 0);
 }
+
+namespace {
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray variant(int n, int size)
+{
+    return QByteArray(size + n, char('B' + n % 20));
+}
+
+} // namespace
 
 void TestReliabilityFaults::sourceChangesWhileRead()
 {
     Harness h;
-    // Latency so an upload is in flight long enough to change its source under it.
-    QVERIFY2(h.start({QStringLiteral("--latency-ms"), QStringLiteral("200")}), qPrintable(h.errorString()));
+    QVERIFY2(h.start(), qPrintable(h.errorString()));
     const QString share = h.dir() + QStringLiteral("/share");
-    QDir().mkpath(share + QStringLiteral("/Drawings"));
-    const QString path = share + QStringLiteral("/Drawings/model.ifc");
     const QByteArray before(3 * 1024 * 1024, 'A');
-    const QByteArray after(3 * 1024 * 1024 + 17, 'B');
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(before);
-    }
+    testing::putFile(share, QStringLiteral("Drawings/model.ifc"), before, testing::fixedTime(1));
     QString error;
     const qint64 job = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
     QVERIFY2(job > 0, qPrintable(error));
-    bool changed = false;
-    const auto change = [&](const EngineProgress &progress) {
-        if (!changed && progress.itemsInFlight > 0 && progress.itemsDone >= 1) { // the folder is done
-            changed = true;
-            QFile f(path);
-            if (f.open(QIODevice::ReadWrite)) { // in place, as an editor saving over it would
-                f.write(after);
-                f.close();
-            }
-        }
+    // Deterministic: the file is rewritten in place when half of it has been read (the upload
+    // streams it straight from disk), once.
+    auto rewrites = std::make_shared<testing::SourceRewrites>();
+    rewrites->left = 1;
+    rewrites->content = [](int n) {
+        return variant(n, 3 * 1024 * 1024);
     };
     int runs = 0;
-    const Error result =
-        h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), job, 3, &runs, change);
+    const Error result = h.runUntilDone(testing::ChangingSourceStore::factory(share, rewrites),
+                                        h.procoreFactory(), job, 3, &runs);
     int duplicates = 0;
-    const auto remote = h.remoteManifest(&duplicates);
+    int versions = 0;
+    const auto remote = h.remoteManifest(&duplicates, &versions);
     const QString got = remote.value(QStringLiteral("Drawings/model.ifc"));
-    const QString sumBefore =
-        QString::fromLatin1(QCryptographicHash::hash(before, QCryptographicHash::Sha256).toHex());
-    const QString sumAfter =
-        QString::fromLatin1(QCryptographicHash::hash(after, QCryptographicHash::Sha256).toHex());
+    const QString sumAfter = sha256(variant(1, 3 * 1024 * 1024));
     ScenarioRow row{
         QStringLiteral("source file changes while read"), runs, 1, h.itemsFailed(job), duplicates, 0, {}};
-    // Never a mix: Procore holds the old file, the new file, or nothing (with the item failed).
-    const bool whole = got == sumBefore || got == sumAfter || (got.isEmpty() && row.failures == 1);
-    row.lost = whole ? 0 : 1;
-    row.note = QStringLiteral("changed mid-read: %1; Procore holds %2; job: %3")
-                   .arg(changed ? QStringLiteral("yes") : QStringLiteral("no (too fast)"),
-                        got == sumAfter        ? QStringLiteral("the new file")
-                            : got == sumBefore ? QStringLiteral("the old file")
-                            : got.isEmpty()    ? QStringLiteral("nothing")
-                                               : QStringLiteral("A MIXED COPY"),
-                        result ? result.toString() : QStringLiteral("done"));
+    row.lost = got == sumAfter ? 0 : 1;
+    row.note = QStringLiteral("rewritten mid-read %1 time(s); Procore holds %2 in %3 version(s); job: %4")
+                   .arg(rewrites->done.loadRelaxed())
+                   .arg(got == sumAfter             ? QStringLiteral("the new file")
+                            : got == sha256(before) ? QStringLiteral("the old file")
+                            : got.isEmpty()         ? QStringLiteral("nothing")
+                                                    : QStringLiteral("A MIXED COPY"))
+                   .arg(versions)
+                   .arg(result ? result.toString() : QStringLiteral("done"));
     reliability::recordRow(row);
-    QVERIFY(changed);
-    // Engine/LocalStore bug (reported 2026-11-26): a source rewritten in place while it is read is
-    // uploaded as a mix of old and new bytes and the item is marked done. Expected: compare size
-    // and mtime (or a checksum) before and after the read, then retry or fail the item.
-    if (!whole)
-        QEXPECT_FAIL("", "engine: a source changing while read is uploaded as a mixed copy", Continue);
-    QCOMPARE(row.lost, 0);
+    QCOMPARE(rewrites->done.loadRelaxed(), 1);
+    QVERIFY2(!result, qPrintable(result.toString()));
+    QCOMPARE(runs, 1);
+    // The whole new file, in one version: the mixed read was stopped before it became one.
+    QCOMPARE(got, sumAfter);
+    QCOMPARE(versions, 1);
+    QCOMPARE(row.duplicates, 0);
+    QCOMPARE(row.failures, 0);
+}
+
+void TestReliabilityFaults::sourceKeepsChangingWhileRead()
+{
+    Harness h;
+    QVERIFY2(h.start(), qPrintable(h.errorString()));
+    const QString share = h.dir() + QStringLiteral("/share");
+    testing::putFile(share, QStringLiteral("Logs/live.log"), QByteArray(1024 * 1024, 'A'),
+                     testing::fixedTime(1));
+    QString error;
+    const qint64 job = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
+    QVERIFY2(job > 0, qPrintable(error));
+    auto rewrites = std::make_shared<testing::SourceRewrites>();
+    rewrites->left = 1000; // every read sees it change
+    rewrites->content = [](int n) {
+        return variant(n, 1024 * 1024);
+    };
+    const Error result =
+        h.runOnce(testing::ChangingSourceStore::factory(share, rewrites), h.procoreFactory(), job, true);
+    int duplicates = 0;
+    int versions = 0;
+    const auto remote = h.remoteManifest(&duplicates, &versions);
+    ScenarioRow row{QStringLiteral("source file keeps changing while read"),
+                    1,
+                    1,
+                    h.itemsFailed(job),
+                    duplicates,
+                    remote.isEmpty() ? 0 : 1,
+                    {}};
+    QString reason;
+    h.forEachItem(job, [&reason](const JobItem &item) {
+        if (item.state == ItemState::Failed)
+            reason = item.errorMessage;
+    });
+    row.note = QStringLiteral("failed after %1 reads: %2").arg(rewrites->done.loadRelaxed()).arg(reason);
+    reliability::recordRow(row);
+    QVERIFY(result);
+    QCOMPARE(row.failures, 1);
+    QVERIFY2(reason.contains(QLatin1String("changed while it was being copied")), qPrintable(reason));
+    QCOMPARE(rewrites->done.loadRelaxed(), ItemTask::kMaxSourceChanges);
+    // Nothing on Procore: no version of a mix, not even one.
+    QCOMPARE(versions, 0);
     QCOMPARE(row.duplicates, 0);
 }
 

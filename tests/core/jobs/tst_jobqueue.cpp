@@ -1,7 +1,9 @@
 #include "../transfer/transfertesthelpers.h"
+#include "core/api/ratelimitmeter.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/jobs/jobqueue.h"
+#include "core/store/localstore.h"
 #include "core/transfer/storeresolver.h"
 
 #include <QDir>
@@ -17,6 +19,118 @@ using namespace trestle;
 using testing::fixedTime;
 using testing::putFile;
 using testing::treeManifest;
+
+namespace {
+
+// A store job that fails with `error` once started.
+class FailedJob final : public StoreJob
+{
+public:
+    explicit FailedJob(Error error) : m_failure(std::move(error)) { }
+
+protected:
+    void doStart() override { emitResult(m_failure); }
+
+private:
+    Error m_failure;
+};
+
+// A local folder standing in for a Procore project whose sign-in can be revoked: while `revoked`
+// every write fails with AuthRevoked, as ProcoreStore's do when the refresh token is dead.
+class RevocableStore final : public Store
+{
+public:
+    RevocableStore(const QString &root, std::shared_ptr<QAtomicInt> revoked)
+        : m_inner(root), m_revoked(std::move(revoked))
+    { }
+
+    QString displayName() const override { return m_inner.displayName(); }
+    StoreLimits limits() const override { return m_inner.limits(); }
+    Capabilities capabilities() const override { return NoCapabilities; }
+    ListJob *list(const StorePath &folder) override { return m_inner.list(folder); }
+    StatJob *stat(const StorePath &path) override { return m_inner.stat(path); }
+    StoreJob *makeFolder(const StorePath &path) override
+    {
+        return m_revoked->loadAcquire() ? new FailedJob(revokedError()) : m_inner.makeFolder(path);
+    }
+    StoreJob *move(const StorePath &from, const StorePath &to) override { return m_inner.move(from, to); }
+    StoreJob *remove(const StorePath &path, RemoveMode mode) override { return m_inner.remove(path, mode); }
+    StoreJob *readInto(const StorePath &path, QIODevice *sink) override
+    {
+        return m_inner.readInto(path, sink);
+    }
+    StoreJob *writeFrom(const StorePath &path, QIODevice *source, qint64 size, const QDateTime &mtime,
+                        WriteMode mode) override
+    {
+        return m_revoked->loadAcquire() ? new FailedJob(revokedError())
+                                        : m_inner.writeFrom(path, source, size, mtime, mode);
+    }
+
+private:
+    static Error revokedError()
+    {
+        return Error(Error::Kind::AuthRevoked, QStringLiteral("Sign in again to Remote."));
+    }
+
+    LocalStore m_inner;
+    std::shared_ptr<QAtomicInt> m_revoked;
+};
+
+// "local:" connections as LocalStoreResolver has them, and "remote:<folder>" ones on a
+// RevocableStore, with an API budget (a meter) like a Procore connection's.
+class RevocableResolver final : public StoreResolver
+{
+public:
+    static QString remote(const QString &folder) { return QStringLiteral("remote:") + folder; }
+    std::shared_ptr<QAtomicInt> revoked = std::make_shared<QAtomicInt>(0);
+    bool signedOut = false; // prepare() refuses, as ConnectionStores does without a valid sign-in
+
+    Error parseEndpoint(const QString &argument, QString *connection, QString *path) override
+    {
+        return m_local.parseEndpoint(argument, connection, path);
+    }
+    void prepare(const QString &connection, std::function<void(const Error &)> done) override
+    {
+        if (isRemote(connection))
+            done(signedOut ? Error(Error::Kind::AuthRevoked, QStringLiteral("Sign in again to Remote."))
+                           : Error());
+        else
+            m_local.prepare(connection, std::move(done));
+    }
+    std::unique_ptr<Store> openStore(const QString &connection, Error *error) override
+    {
+        if (isRemote(connection))
+            return factory(connection)();
+        return m_local.openStore(connection, error);
+    }
+    StoreFactory factory(const QString &connection) override
+    {
+        if (!isRemote(connection))
+            return m_local.factory(connection);
+        const QString root = connection.mid(7);
+        const std::shared_ptr<QAtomicInt> flag = revoked;
+        return [root, flag]() -> std::unique_ptr<Store> {
+            return std::make_unique<RevocableStore>(root, flag);
+        };
+    }
+    RateLimitMeter *meter(const QString &connection) override
+    {
+        // Static: the queue's engines are deleted later (deleteLater) and count calls until then.
+        static RateLimitMeter budget;
+        return isRemote(connection) ? &budget : nullptr;
+    }
+    QString displayName(const QString &connection) override { return connection; }
+
+private:
+    static bool isRemote(const QString &connection)
+    {
+        return connection.startsWith(QLatin1String("remote:"));
+    }
+
+    LocalStoreResolver m_local;
+};
+
+} // namespace
 
 class TestJobQueue final : public QObject
 {
@@ -35,6 +149,8 @@ private Q_SLOTS:
     void restoreKeepsPausedAndPlannedJobs();
     void maxRunningJobsRespected();
     void reportExportsCsvAndHtml();
+    void revokedSignInPausesAndHoldsTheConnection();
+    void scheduledJobRunsAgainAtItsTime();
 
 private:
     void makeTree(const QString &root, int count, int maxSize, quint32 seed);
@@ -450,6 +566,124 @@ void TestJobQueue::reportExportsCsvAndHtml()
     queue->remove(jobId);
     QVERIFY(!queue->contains(jobId));
     QVERIFY(!Journal(*m_database).job(jobId).ok());
+}
+
+void TestJobQueue::revokedSignInPausesAndHoldsTheConnection()
+{
+    const QString src2 = m_dir->filePath(QStringLiteral("src2"));
+    const QString dst2 = m_dir->filePath(QStringLiteral("dst2"));
+    QVERIFY(QDir().mkpath(src2) && QDir().mkpath(dst2));
+    makeTree(m_src, 12, 4096, 21);
+    makeTree(src2, 6, 4096, 22);
+    RevocableResolver resolver;
+    resolver.revoked->storeRelease(1); // the sign-in is dead from the start
+    JobQueue queue(*m_database, resolver);
+    queue.setMaxRunningJobs(2);
+    QSignalSpy stopped(&queue, &JobQueue::jobStopped);
+    QSignalSpy finished(&queue, &JobQueue::jobFinished);
+    JobSpec first = spec(m_src, m_dst);
+    first.destinationConnection = RevocableResolver::remote(m_dst);
+    JobSpec second = spec(src2, dst2);
+    second.destinationConnection = RevocableResolver::remote(m_dst); // the same connection
+    second.destinationPath = QStringLiteral("b");
+    const qint64 a = queue.submit(first, false);
+    QVERIFY(a > 0);
+    QVERIFY(stopped.wait(30000));
+    QCOMPARE(stopped.constFirst().at(0).toLongLong(), a);
+    // Paused once with "sign in again", not failed; nothing counted as failed.
+    const Error reason = stopped.constFirst().at(1).value<Error>();
+    QCOMPARE(reason.kind(), Error::Kind::AuthRevoked);
+    QVERIFY2(reason.message().contains(QLatin1String("Sign in again")), qPrintable(reason.message()));
+    QCOMPARE(queue.job(a).state, JobState::Paused);
+    QCOMPARE(queue.stopReason(a).kind(), Error::Kind::AuthRevoked);
+    QCOMPARE(queue.job(a).lastErrorKind, Error::Kind::AuthRevoked);
+    QCOMPARE(queue.job(a).itemsFailed, qint64(0));
+    QCOMPARE(journaled(a).state, JobState::Paused);
+    QVERIFY(queue.needsSignIn(RevocableResolver::remote(m_dst)));
+    QCOMPARE(queue.runningCount(), 0);
+    QVERIFY(finished.isEmpty());
+
+    // Another job of the same connection is not started into the same failure: it stays queued.
+    const qint64 b = queue.submit(second, false);
+    QVERIFY(b > 0);
+    QTest::qWait(300); // room for a wrong start: the assertion is on the state, not on time
+    QCOMPARE(queue.job(b).state, JobState::Queued);
+    QCOMPARE(stopped.size(), 1);
+
+    // Resumed before signing in again: it cannot prepare the connection, and waits paused again
+    // (not failed).
+    resolver.signedOut = true;
+    queue.resume(a);
+    QTRY_COMPARE(stopped.size(), 2);
+    QCOMPARE(queue.job(a).state, JobState::Paused);
+    QCOMPARE(queue.stopReason(a).kind(), Error::Kind::AuthRevoked);
+    QVERIFY(queue.needsSignIn(RevocableResolver::remote(m_dst)));
+    QCOMPARE(queue.job(b).state, JobState::Queued);
+    QVERIFY(finished.isEmpty());
+
+    // Signed in again: the paused job goes on, the queued one starts; nothing failed, all copied.
+    resolver.signedOut = false;
+    resolver.revoked->storeRelease(0);
+    queue.connectionSignedIn(RevocableResolver::remote(m_dst));
+    QVERIFY(!queue.needsSignIn(RevocableResolver::remote(m_dst)));
+    const Error endA = waitFinished(queue, a);
+    QVERIFY2(!endA, qPrintable(endA.toString()));
+    const Error endB = waitFinished(queue, b);
+    QVERIFY2(!endB, qPrintable(endB.toString()));
+    QCOMPARE(queue.job(a).state, JobState::Done);
+    QCOMPARE(queue.job(b).state, JobState::Done);
+    QVERIFY(!queue.stopReason(a));
+    QCOMPARE(queue.job(a).itemsFailed, qint64(0));
+    QMap<QString, QString> expected = treeManifest(m_src);
+    expected.insert(QStringLiteral("b"), QStringLiteral("<dir>"));
+    const QMap<QString, QString> more = treeManifest(src2);
+    for (auto it = more.cbegin(); it != more.cend(); ++it)
+        expected.insert(QStringLiteral("b/") + it.key(), it.value());
+    QCOMPARE(treeManifest(m_dst), expected);
+}
+
+void TestJobQueue::scheduledJobRunsAgainAtItsTime()
+{
+    makeTree(m_src, 8, 4096, 31);
+    auto queue = makeQueue();
+    // The schedule's clock is the test's: moved, never waited for.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    queue->setClock([&now] { return now; });
+    JobSpec scheduled = spec(m_src, m_dst);
+    scheduled.policies.schedule = JobSchedule::every(6);
+    const qint64 first = queue->submit(scheduled, false);
+    QVERIFY(first > 0);
+    const Error error = waitFinished(*queue, first);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QTRY_VERIFY(queue->nextScheduledRun(first).isValid());
+    const QDateTime next = queue->nextScheduledRun(first);
+    QCOMPARE(next, queue->job(first).startedAt.addSecs(6 * 3600));
+
+    // Not before its time: nothing new while the clock stays short of it.
+    QSignalSpy added(queue.get(), &JobQueue::jobAdded);
+    now = next.addSecs(-60);
+    queue->setClock([&now] { return now; });
+    QTest::qWait(200); // room for a wrong start: the assertion is on the jobs, not on time
+    QCOMPARE(added.size(), 0);
+    QCOMPARE(queue->jobs().size(), 1);
+
+    // A change on the source meanwhile; then the time comes: the series runs again and picks up
+    // only what changed.
+    putFile(m_src, QStringLiteral("d0/added.txt"), QByteArray("added since"), fixedTime(99));
+    now = next.addSecs(1);
+    queue->setClock([&now] { return now; });
+    QVERIFY(added.wait(10000));
+    const qint64 second = added.constFirst().at(0).value<JobRecord>().id;
+    QVERIFY(second > first);
+    const Error again = waitFinished(*queue, second);
+    QVERIFY2(!again, qPrintable(again.toString()));
+    QCOMPARE(queue->job(second).itemsDone, qint64(1));
+    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    // The newest of the series carries the schedule on, from its own start.
+    QTRY_VERIFY(queue->nextScheduledRun(second).isValid());
+    QVERIFY(!queue->nextScheduledRun(first).isValid());
+    QCOMPARE(added.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void copyToProcoreAndBack();
+    void notFoundRetryForgetsTheSharedListing();
 
 private:
     // Worker stores share `cache` (the planner's): a folder one of them knows, all know.
@@ -181,6 +182,49 @@ void TestEngineProcore::copyToProcoreAndBack()
     auto copied = treeManifest(back);
     QCOMPARE(copied.keys(), original.keys());
     QCOMPARE(copied, original);
+}
+
+// Regression: the worker tries a NotFound once more with fresh stores, but the stores of a
+// connection share one path cache, so the retry met the same stale listing and failed again. The
+// worker now forgets the parent's cached listing first.
+void TestEngineProcore::notFoundRetryForgetsTheSharedListing()
+{
+    // The shared cache lists the root before a folder is made elsewhere (another user, another
+    // connection): it "knows" the folder is not there.
+    auto stale = std::make_shared<ProcorePathCache>();
+    {
+        const std::unique_ptr<Store> looker = procoreFactory(stale)();
+        ListJob *list = looker->list(StorePath::root());
+        QSignalSpy listed(list, &ListJob::finished);
+        list->start();
+        QVERIFY(listed.wait(30000));
+    }
+    QVERIFY(stale->childrenKnown(StorePath::root()));
+    const std::unique_ptr<Store> elsewhere = procoreFactory()();
+    StoreJob *made = elsewhere->makeFolder(StorePath::fromString(QStringLiteral("Made Elsewhere")).value());
+    QSignalSpy madeDone(made, &StoreJob::finished);
+    made->start();
+    QVERIFY(madeDone.wait(30000));
+    QVERIFY(!stale->node(StorePath::fromString(QStringLiteral("Made Elsewhere")).value()));
+
+    // A file for that folder, planned against the project as it is (the folder exists: no create).
+    const QString share = m_dir.filePath(QStringLiteral("share-stale"));
+    putFile(share, QStringLiteral("Made Elsewhere/note.pdf"), QByteArray(5000, 'n'), fixedTime(1));
+    LocalStore source(share);
+    const std::unique_ptr<Store> planner = procoreFactory()();
+    PlanSummary summary;
+    const qint64 jobId = plan(JobKind::Copy, &source, planner.get(), &summary);
+    QVERIFY(jobId > 0);
+    QCOMPARE(summary.filesNew, qint64(1));
+
+    // The workers share the stale cache.
+    const Error error =
+        run([share] { return std::make_unique<LocalStore>(share); }, procoreFactory(stale), jobId);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    const Result<JobRecord> job = m_journal->job(jobId);
+    QVERIFY(job.ok());
+    QCOMPARE(job.value().itemsFailed, qint64(0));
+    QVERIFY(stale->node(StorePath::fromString(QStringLiteral("Made Elsewhere/note.pdf")).value()));
 }
 
 QTEST_GUILESS_MAIN(TestEngineProcore)
