@@ -20,6 +20,11 @@ namespace {
 constexpr int kMaxRedirects = 5;
 constexpr qint64 kDownloadReadBufferBytes = 2 * 1024 * 1024;
 
+// After an upload's last byte: one more second of waiting for every this many bytes of the body
+// (see answerTimeout()), up to kMaxAnswerWait.
+constexpr qint64 kAnswerBytesPerSecond = 8 * 1024 * 1024;
+constexpr std::chrono::milliseconds kMaxAnswerWait = std::chrono::minutes(30);
+
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -48,6 +53,41 @@ StorageTransfer::~StorageTransfer()
 void StorageTransfer::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
+}
+
+// The rule: stallTimeout + 1 s per 8 MiB of the body, at most 30 minutes (never less than
+// stallTimeout). Storage reads the whole body before it answers, then stores it and checks its
+// digest (S3 answers a PUT or POST only once the object is durable; the sandbox copies and hashes
+// a spooled form upload on its one thread), so the silence after the last byte grows with the
+// size: 1 GiB gets 60 s + 128 s, 2 GiB 60 s + 256 s, a 64 MiB segment 60 s + 8 s, small bodies
+// just the stall timeout. 8 MiB/s is far below any storage's digest speed — the sandbox on a
+// loaded 2-core machine still does ~30 MB/s — so a live server is never cut off, while a dead
+// one is still noticed after a bounded wait. (A fixed timeout cut off a 2 GiB form upload whose
+// answer came more than 30 s after its last byte.) While bytes are still going out, silence for
+// stallTimeout is a stall as before.
+std::chrono::milliseconds StorageTransfer::answerTimeout(qint64 bodyBytes,
+                                                         std::chrono::milliseconds stallTimeout)
+{
+    const std::chrono::milliseconds extra(qMax<qint64>(0, bodyBytes) / (kAnswerBytesPerSecond / 1000));
+    return qMax(stallTimeout, qMin(stallTimeout + extra, qMax(stallTimeout, kMaxAnswerWait)));
+}
+
+void StorageTransfer::armWatchdog(std::chrono::milliseconds wait)
+{
+    if (!m_watchdog) {
+        m_watchdog = new QTimer(this);
+        m_watchdog->setSingleShot(true);
+        connect(m_watchdog, &QTimer::timeout, this, &StorageTransfer::onWatchdog);
+    }
+    m_watchdog->start(wait);
+}
+
+void StorageTransfer::onWatchdog()
+{
+    if (!m_reply || m_finished)
+        return;
+    m_timedOut = true;
+    m_reply->abort(); // finished() → onFinished(), which reports a Timeout
 }
 
 QString StorageTransfer::endpoint() const
@@ -94,10 +134,12 @@ void StorageTransfer::startFormUpload(const Upload &upload, QIODevice *data, con
         multipart->append(filePart); // S3 ignores fields after the file: it goes last
         QNetworkRequest request(m_url);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        request.setTransferTimeout(int(m_timeout.count()));
+        // No QNAM transfer timeout: one value cannot be both the stall limit while sending and
+        // the size-dependent wait for the answer (armWatchdog, answerTimeout).
         QNetworkReply *reply = m_nam->post(request, multipart);
         multipart->setParent(reply);
         watch(reply);
+        armWatchdog(m_timeout);
     });
 }
 
@@ -119,9 +161,9 @@ void StorageTransfer::startSegmentUpload(const UploadSegment &segment, QIODevice
         if (!contentTypeGiven)
             request.setRawHeader("Content-Type", "application/octet-stream");
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        request.setTransferTimeout(int(m_timeout.count()));
         m_total = data->isSequential() ? segment.size : data->size();
-        watch(m_nam->put(request, data));
+        watch(m_nam->put(request, data)); // timeouts: armWatchdog, as for the form upload
+        armWatchdog(m_timeout);
     });
 }
 
@@ -170,6 +212,8 @@ void StorageTransfer::watch(QNetworkReply *reply)
     } else {
         connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
             m_done = sent;
+            // QNAM always reports the last byte (it chokes only the signals in between).
+            armWatchdog(total > 0 && sent >= total ? answerTimeout(total, m_timeout) : m_timeout);
             Q_EMIT progress(sent, total);
         });
     }
@@ -183,10 +227,19 @@ void StorageTransfer::onDownloadReadyRead()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status < 200 || status >= 300)
         return; // a redirect's or an error's body: read in onFinished
-    // Whatever is buffered now (QNAM's chunks), never the whole file at once.
+    // Whatever is buffered now (at most the read buffer), never the whole file at once: into one
+    // buffer kept for the whole download (no allocation per chunk; only as big as the data has
+    // needed, so a small file never costs the full size), and all of it per read, so QNAM's
+    // network thread is told once that the buffer is free again, not once per piece — each of
+    // those hand-offs waits for a thread switch, which on a busy machine adds up.
+    const qint64 wanted = qMin<qint64>(reply->bytesAvailable(), kDownloadReadBufferBytes);
+    if (m_chunk.size() < wanted)
+        m_chunk.resize(wanted);
     while (reply->bytesAvailable() > 0) {
-        const QByteArray chunk = reply->read(qMin<qint64>(reply->bytesAvailable(), 1 << 20));
-        if (m_sink->write(chunk) != chunk.size()) {
+        const qint64 n = reply->read(m_chunk.data(), m_chunk.size());
+        if (n <= 0)
+            break;
+        if (m_sink->write(m_chunk.constData(), n) != n) {
             reply->disconnect(this);
             reply->abort();
             reply->deleteLater();
@@ -195,7 +248,7 @@ void StorageTransfer::onDownloadReadyRead()
                                 tr("Cannot write the downloaded file: %1").arg(m_sink->errorString()),
                                 endpoint()));
         }
-        m_done += chunk.size();
+        m_done += n;
     }
 }
 
@@ -215,8 +268,11 @@ void StorageTransfer::onFinished()
     if (m_finished)
         return;
     if (code != QNetworkReply::NoError && (status == 0 || int(code) < 200)) {
-        const bool timedOut = code == QNetworkReply::OperationCanceledError;
-        return finish(ApiErrors::fromNetwork(code, reply->errorString(), endpoint(), timedOut));
+        const bool timedOut = m_timedOut || code == QNetworkReply::OperationCanceledError;
+        const QString why = m_timedOut
+            ? QStringLiteral("no answer within %1 s").arg(m_watchdog ? m_watchdog->interval() / 1000 : 0)
+            : reply->errorString();
+        return finish(ApiErrors::fromNetwork(code, why, endpoint(), timedOut));
     }
     if (m_kind == Kind::Download && isRedirect(status)) {
         const QUrl target = reply->url().resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
@@ -291,6 +347,8 @@ void StorageTransfer::finish(Status result)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_watchdog)
+        m_watchdog->stop();
     m_result = std::move(result);
     if (!m_result.ok())
         qCInfo(lcApi) << "storage transfer failed:" << m_result.error().toString();

@@ -13,6 +13,7 @@
 class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace trestle {
 
@@ -36,7 +37,14 @@ public:
                     QObject *parent = nullptr);
     ~StorageTransfer() override;
 
-    void setTimeout(std::chrono::milliseconds timeout); // no bytes for this long → Timeout
+    // No bytes for this long → Timeout. After an upload's last byte the wait for the answer is
+    // answerTimeout() of the body's size instead.
+    void setTimeout(std::chrono::milliseconds timeout);
+
+    // How long an upload waits for storage's answer once its last byte is out: storage answers
+    // only after it has stored (and checksummed) the whole body, which takes time in proportion
+    // to its size. The rule is in storagetransfer.cpp.
+    static std::chrono::milliseconds answerTimeout(qint64 bodyBytes, std::chrono::milliseconds stallTimeout);
 
     // Form upload (A): POST multipart to upload.url with every field verbatim, then the `file`
     // part streamed from `data` (not owned; open, positioned at 0, alive until finished()).
@@ -63,6 +71,8 @@ private:
 
     void sendDownloadHop(const QUrl &url, bool withToken);
     void watch(QNetworkReply *reply);
+    void armWatchdog(std::chrono::milliseconds wait); // uploads: restarts the stall/answer timer
+    void onWatchdog();
     void onFinished();
     void onDownloadReadyRead();
     void finish(Status result);
@@ -73,7 +83,9 @@ private:
     std::chrono::milliseconds m_timeout{60000};
     Kind m_kind = Kind::Download;
     QPointer<QNetworkReply> m_reply;
+    QTimer *m_watchdog = nullptr; // uploads only (downloads use QNAM's transfer timeout)
     QIODevice *m_sink = nullptr;
+    QByteArray m_chunk; // downloads: the buffer between the reply and the sink
     QUrl m_url;
     Status m_result;
     QByteArray m_etag;
@@ -82,6 +94,7 @@ private:
     int m_hops = 0;
     bool m_retriedWithFreshToken = false;
     bool m_aborted = false;
+    bool m_timedOut = false;
     bool m_finished = false;
 };
 

@@ -6,6 +6,7 @@ target_sources(trestle_sandbox_lib PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/documentspersistence.h ${CMAKE_CURRENT_LIST_DIR}/documentspersistence.cpp
     ${CMAKE_CURRENT_LIST_DIR}/documentsseeder.h ${CMAKE_CURRENT_LIST_DIR}/documentsseeder.cpp ${CMAKE_CURRENT_LIST_DIR}/documentsseederdemo.cpp
     ${CMAKE_CURRENT_LIST_DIR}/blobwriter.h ${CMAKE_CURRENT_LIST_DIR}/blobwriter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/fileappend.h ${CMAKE_CURRENT_LIST_DIR}/fileappend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/documentsjson.h ${CMAKE_CURRENT_LIST_DIR}/documentsjson.cpp
     ${CMAKE_CURRENT_LIST_DIR}/documentscall.h ${CMAKE_CURRENT_LIST_DIR}/documentscall.cpp
     ${CMAKE_CURRENT_LIST_DIR}/folderroutes.cpp

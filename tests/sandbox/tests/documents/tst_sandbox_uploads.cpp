@@ -4,6 +4,7 @@
 #include "docsfixture.h"
 
 #include "documents/documentsmodel.h"
+#include "documents/fileappend.h"
 #include "documents/storageservice.h"
 #include "processstatus.h"
 
@@ -74,6 +75,8 @@ private slots:
     void uploadUseRules();
     void segmentedUpload();
     void segmentedUploadErrors();
+    void segmentedUploadAssembly();
+    void appendFileJoinsFiles();
     void newVersionsFromUploads();
     void rangeDownloads();
     void signedUrlsAreChecked();
@@ -312,6 +315,99 @@ void TestSandboxUploads::segmentedUploadErrors()
         complete({QJsonObject{{QStringLiteral("etag"), etag1}}, QJsonObject{{QStringLiteral("etag"), etag2}}})
             .status,
         200);
+}
+
+// Completing joins the parts in the kernel and leaves the whole file's sha256 to first use: the
+// result must still be every byte in order, whatever order the parts came in, with the right
+// size and sha256 in /_sandbox/state, and the completing PATCH must stay repeatable.
+void TestSandboxUploads::segmentedUploadAssembly()
+{
+    // Spooled to disk (≥ 8 MiB), held in memory, and a short last part.
+    const QList<QByteArray> parts{pattern(9 * 1024 * 1024, 'p'), pattern(6 * 1024 * 1024, 'q'),
+                                  pattern(1000, 'r')};
+    QJsonArray specs;
+    for (const QByteArray &part : parts)
+        specs.append(QJsonObject{{QStringLiteral("size"), part.size()},
+                                 {QStringLiteral("sha256"), QString::fromLatin1(sha256(part))}});
+    const auto created = m_docs.json("POST", uploadsPath(), {{QStringLiteral("segments"), specs}});
+    QCOMPARE(created.status, 201);
+    const QJsonObject upload = created.object();
+    const QJsonArray segments = upload.value(QStringLiteral("segments")).toArray();
+    QCOMPARE(segments.size(), parts.size());
+    QList<QByteArray> etags(parts.size());
+    for (const int i : {2, 0, 1, 0}) { // out of order, and the first one twice
+        const QJsonObject segment = segments.at(i).toObject();
+        const QJsonObject headers = segment.value(QStringLiteral("headers")).toObject();
+        QList<QPair<QByteArray, QByteArray>> sent{{"Content-Type", "application/octet-stream"}};
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            sent.append({it.key().toLatin1(), it.value().toString().toLatin1()});
+        const auto put =
+            m_docs.plain("PUT", QUrl(segment.value(QStringLiteral("url")).toString()), parts.at(i), sent);
+        QCOMPARE(put.status, 200);
+        etags[i] = put.header("ETag");
+    }
+    QJsonArray etagList;
+    for (const QByteArray &etag : std::as_const(etags))
+        etagList.append(QJsonObject{{QStringLiteral("etag"), QString::fromLatin1(etag)}});
+    const QString path = uploadsPath() + QLatin1Char('/') + upload.value(QStringLiteral("uuid")).toString();
+    for (int round = 0; round < 2; ++round) { // repeatable
+        const auto completed = m_docs.json("PATCH", path, {{QStringLiteral("segments"), etagList}});
+        QCOMPARE(completed.status, 200);
+        QCOMPARE(completed.object().value(QStringLiteral("status")).toString(), s("complete"));
+        QCOMPARE(completed.object().value(QStringLiteral("size")).toInteger(),
+                 parts.at(0).size() + parts.at(1).size() + parts.at(2).size());
+    }
+    const QByteArray whole = parts.at(0) + parts.at(1) + parts.at(2);
+    const QJsonObject file =
+        fileFromUpload(upload.value(QStringLiteral("uuid")).toString(), s("Assembled.bin"));
+    QCOMPARE(file.value(QStringLiteral("size")).toInteger(), whole.size());
+    const auto downloaded = m_docs.download(file.value(QStringLiteral("file_versions"))
+                                                .toArray()
+                                                .at(0)
+                                                .toObject()
+                                                .value(QStringLiteral("url"))
+                                                .toString());
+    QCOMPARE(downloaded.body.size(), whole.size());
+    QVERIFY(downloaded.body == whole);
+    const QJsonArray files = m_docs.sandbox()
+                                 .state(m_docs.projectId)
+                                 .value(QStringLiteral("root"))
+                                 .toObject()
+                                 .value(QStringLiteral("files"))
+                                 .toArray();
+    QJsonObject version;
+    for (const QJsonValue &f : files) {
+        if (f.toObject().value(QStringLiteral("name")).toString() == s("Assembled.bin"))
+            version = f.toObject().value(QStringLiteral("versions")).toArray().at(0).toObject();
+    }
+    QCOMPARE(version.value(QStringLiteral("size")).toInteger(), whole.size());
+    QCOMPARE(version.value(QStringLiteral("sha256")).toString().toLatin1(), sha256(whole));
+}
+
+void TestSandboxUploads::appendFileJoinsFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, const QByteArray &content) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+    };
+    const QList<QByteArray> pieces{QByteArray(), pattern(3 * 1024 * 1024 + 17, 'x'), QByteArray("tail")};
+    QVERIFY(write(s("target"), "head"));
+    for (int i = 0; i < pieces.size(); ++i)
+        QVERIFY(write(QString::number(i), pieces.at(i)));
+
+    QFile target(dir.filePath(s("target")));
+    QVERIFY(!sandbox::appendFile(target, dir.filePath(s("1")))); // not open
+    QVERIFY(target.open(QIODevice::ReadWrite | QIODevice::Unbuffered));
+    for (int i = 0; i < pieces.size(); ++i)
+        QVERIFY(sandbox::appendFile(target, dir.filePath(QString::number(i))));
+    QVERIFY(!sandbox::appendFile(target, dir.filePath(s("missing"))));
+    target.close();
+    QVERIFY(target.open(QIODevice::ReadOnly));
+    const QByteArray joined = target.readAll();
+    QCOMPARE(joined.size(), 4 + pieces.at(1).size() + 4);
+    QVERIFY(joined == "head" + pieces.at(0) + pieces.at(1) + pieces.at(2));
 }
 
 void TestSandboxUploads::newVersionsFromUploads()
