@@ -16,17 +16,13 @@ namespace trestle {
 namespace {
 
 using db::sqlError;
+using db::storedErrorKind;
 
 Error jobNotFound(qint64 jobId)
 {
     return Error(Error::Kind::NotFound,
                  QCoreApplication::translate("trestle::Journal", "The job no longer exists."),
                  QStringLiteral("job %1").arg(jobId));
-}
-
-QString storedErrorKind(Error::Kind kind)
-{
-    return kind == Error::Kind::None ? QStringLiteral("") : Error::kindName(kind);
 }
 
 // Changes to a job's counters, summed over a batch and applied with one UPDATE per job.
@@ -304,49 +300,26 @@ Status Journal::addItems(qint64 jobId, QVector<JobItem> &items)
             return sqlError(query, QStringLiteral("read item order"));
         qint64 nextOrder = query.value(0).toLongLong() + 1;
         query.finish();
+        // Ids are given here rather than by SQLite, so many rows can go in one statement and still
+        // each learn its id. The write lock (BEGIN IMMEDIATE) is held: nobody inserts in between.
+        if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM job_items")) || !query.next())
+            return sqlError(query, QStringLiteral("read item ids"));
+        const qint64 firstId = query.value(0).toLongLong() + 1;
+        query.finish();
 
-        // One statement prepared once and re-bound per row: the SQL is parsed once for the batch.
-        query.prepare(QStringLiteral(
-            "INSERT INTO job_items (job_id, order_key, action, source_path, destination_path, mapped_name, "
-            "mapping, size, mtime, source_id, destination_id, state, needs_verify, attempts, error_kind, "
-            "error_message, checksum, bytes_done, reason, reverse) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         CounterDelta delta;
         for (JobItem &item : items) {
-            item.jobId = jobId;
             if (item.orderKey < 0)
                 item.orderKey = nextOrder;
             nextOrder = std::max(nextOrder, item.orderKey + 1);
-            int c = 0;
-            query.bindValue(c++, jobId);
-            query.bindValue(c++, item.orderKey);
-            query.bindValue(c++, itemActionName(item.action));
-            query.bindValue(c++, db::storedText(item.sourcePath));
-            query.bindValue(c++, db::storedText(item.destinationPath));
-            query.bindValue(c++, db::storedText(item.mappedName));
-            query.bindValue(c++, db::storedText(item.mappingRecord));
-            query.bindValue(c++, item.size);
-            query.bindValue(c++, item.mtimeMs);
-            query.bindValue(c++, item.sourceId);
-            query.bindValue(c++, item.destinationId);
-            query.bindValue(c++, itemStateName(item.state));
-            query.bindValue(c++, item.needsVerify ? 1 : 0);
-            query.bindValue(c++, item.attempts);
-            query.bindValue(c++, storedErrorKind(item.errorKind));
-            query.bindValue(c++, db::storedText(item.errorMessage));
-            query.bindValue(c++, db::storedText(item.checksum));
-            query.bindValue(c++, item.bytesDone);
-            query.bindValue(c++, db::storedText(item.reason));
-            query.bindValue(c++, item.reverse ? 1 : 0);
-            if (!query.exec())
-                return sqlError(query, QStringLiteral("add job items"));
-            item.id = query.lastInsertId().toLongLong();
             delta.total += 1;
             delta.countState(item.state, 1);
             if (movesBytes(item.action))
                 delta.bytesTotal += item.size;
             delta.bytesDone += item.bytesDone;
         }
+        if (Status inserted = db::insertItems(db, jobId, items, firstId); !inserted.ok())
+            return inserted;
         return applyDeltas(db, {{jobId, delta}});
     });
 }

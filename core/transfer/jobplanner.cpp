@@ -1,6 +1,7 @@
 #include "core/transfer/jobplanner.h"
 
 #include "core/common/logging.h"
+#include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/store/store.h"
 #include "core/transfer/planbuilder.h"
@@ -8,6 +9,7 @@
 #include "core/transfer/treewalker.h"
 #include "core/transfer/twowaybuilder.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace trestle {
@@ -47,6 +49,8 @@ struct JobPlanner::Work final
     PlanSummary summary;
     AnalyzeReport report;
     Error error;
+    qint64 compareMs = 0; // for the log: where a big plan's time goes
+    qint64 journalMs = 0;
 };
 
 JobPlanner::JobPlanner(JobSpec spec, Store *source, Store *destination, QObject *parent)
@@ -80,6 +84,7 @@ void JobPlanner::setJournal(Journal *journal, qint64 jobId)
 
 void JobPlanner::start()
 {
+    m_clock.start();
     QTimer::singleShot(0, this, [this] {
         if (m_finished)
             return;
@@ -257,6 +262,7 @@ void JobPlanner::destinationProbed(StoreJob *job)
 
 void JobPlanner::startWork()
 {
+    m_walkMs = m_clock.elapsed();
     auto work = std::make_shared<Work>();
     work->kind = m_spec.kind;
     work->filters = m_spec.policies.filters;
@@ -298,6 +304,21 @@ void JobPlanner::runWork(Work &work)
     std::unique_ptr<Journal> journal;
     if (work.database)
         journal = std::make_unique<Journal>(*work.database);
+    // The thread's connection is closed on every way out of here, not when the thread ends: the
+    // connection that closes last checkpoints the write-ahead log (for a 100,000-item plan tens of
+    // MB, synced), and workFinished() on the calling thread waits for the thread's end: closing it
+    // there was an 88 ms stall of a GUI thread that plans.
+    struct CloseConnection final
+    {
+        std::unique_ptr<Journal> &journal;
+        Database *database;
+        ~CloseConnection()
+        {
+            journal.reset();
+            if (database)
+                database->closeConnectionForCurrentThread();
+        }
+    } closeConnection{journal, work.database};
     if (work.kind == JobKind::Analyze) {
         work.report = PlanBuilder::analyze(work.source, work.analyzeTarget, ItemFilter(work.filters),
                                            work.hourlyBudget);
@@ -305,6 +326,8 @@ void JobPlanner::runWork(Work &work)
             work.error = journal->setJobState(work.jobId, JobState::Done).error();
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     QVector<JobItem> planned;
     if (work.twoWay) {
         QHash<QString, SyncEntry> baseline;
@@ -339,6 +362,7 @@ void JobPlanner::runWork(Work &work)
     work.source.squeeze();
     work.destination.clear();
     work.destination.squeeze();
+    work.compareMs = clock.restart();
     if (!journal)
         return;
     QVector<JobItem> &items = planned;
@@ -354,6 +378,7 @@ void JobPlanner::runWork(Work &work)
     }
     if (!work.cancelled)
         work.error = journal->setJobState(work.jobId, JobState::Planned).error();
+    work.journalMs = clock.elapsed();
 }
 
 void JobPlanner::workFinished()
@@ -374,7 +399,9 @@ void JobPlanner::workFinished()
     m_summary.sourceListCalls = m_sourceWalker ? m_sourceWalker->listCalls() : 0;
     m_summary.destinationListCalls = m_destinationWalker->listCalls();
     qCInfo(lcTransfer) << "planned" << m_summary.itemCount() << "items," << m_summary.skipped << "skipped,"
-                       << m_summary.unchanged << "unchanged";
+                       << m_summary.unchanged << "unchanged in" << m_clock.elapsed() << "ms (walks"
+                       << m_walkMs << "ms, compare" << work->compareMs << "ms, journal" << work->journalMs
+                       << "ms)";
     finish(work->error);
 }
 

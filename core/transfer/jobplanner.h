@@ -7,6 +7,7 @@
 #include "core/transfer/plansummary.h"
 #include "core/transfer/treewalker.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -96,6 +97,8 @@ private:
     QPointer<StoreJob> m_probe;
     std::shared_ptr<Work> m_work; // shared with the worker thread
     QThread *m_thread = nullptr;
+    QElapsedTimer m_clock; // since start(), for the log
+    qint64 m_walkMs = 0;
     PlanSummary m_summary;
     AnalyzeReport m_report;
     Error m_error;
