@@ -15,6 +15,8 @@ namespace trestle {
 
 StoreModel::StoreModel(QObject *parent) : QAbstractItemModel(parent)
 {
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &StoreModel::insertNextSlice);
@@ -35,6 +37,7 @@ void StoreModel::setStore(Store *store, const QString &connectionId, const QStri
     m_showVersions = store && store->limits().keepsVersions;
     m_folder = StorePath::root();
     m_entries.clear();
+    m_nameKeys.clear();
     m_requested = false;
     endResetModel();
 }
@@ -45,6 +48,7 @@ void StoreModel::setFolder(const StorePath &folder)
     abortListing();
     m_folder = folder;
     m_entries.clear();
+    m_nameKeys.clear();
     m_requested = false;
     endResetModel();
 }
@@ -190,6 +194,23 @@ QVariant StoreModel::sortData(const Entry &entry, int column) const
     }
 }
 
+int StoreModel::compareNames(int leftRow, int rightRow) const
+{
+    return m_nameKeys.at(leftRow).compare(m_nameKeys.at(rightRow));
+}
+
+int StoreModel::compareTypes(int leftRow, int rightRow) const
+{
+    const auto keyOf = [this](int row) -> const QCollatorSortKey & {
+        const QString type = displayData(m_entries.at(row), TypeColumn).toString();
+        auto found = m_typeKeys.find(type);
+        if (found == m_typeKeys.end())
+            found = m_typeKeys.insert(type, m_collator.sortKey(type.toCaseFolded()));
+        return *found;
+    };
+    return keyOf(leftRow).compare(keyOf(rightRow));
+}
+
 bool StoreModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::EditRole || index.column() != NameColumn
@@ -286,6 +307,10 @@ void StoreModel::insertNextSlice()
     const qsizetype count = qMin<qsizetype>(SliceSize, m_pending.size() - m_pendingNext);
     if (count > 0) {
         const int first = int(m_entries.size());
+        // The keys first: the sort proxy compares the new rows while they are inserted. Case
+        // folded here: QCollator::sortKey() ignores the case setting where Qt has no ICU (POSIX).
+        for (qsizetype i = 0; i < count; ++i)
+            m_nameKeys.append(m_collator.sortKey(m_pending.at(m_pendingNext + i).name.toCaseFolded()));
         beginInsertRows({}, first, first + int(count) - 1);
         for (qsizetype i = 0; i < count; ++i)
             m_entries.append(m_pending.at(m_pendingNext + i));

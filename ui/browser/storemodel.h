@@ -6,6 +6,9 @@
 #include "ui/browser/transferrequest.h"
 
 #include <QAbstractItemModel>
+#include <QCollator>
+#include <QCollatorSortKey>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QTimer>
@@ -55,6 +58,11 @@ public:
     bool isComplete() const; // listed and every row inserted
 
     const Entry &entry(int row) const { return m_entries.at(row); }
+    // For the sort proxy, without a QVariant per comparison (a 10,000-row sort compares ~140,000
+    // times): names in natural order ("Sheet 2" before "Sheet 10"), case ignored, by collation
+    // keys made once per row; types by their description. <0, 0, >0 like QCollator::compare().
+    int compareNames(int leftRow, int rightRow) const;
+    int compareTypes(int leftRow, int rightRow) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -100,6 +108,7 @@ private:
     QString m_localRoot;
     StorePath m_folder;
     QList<Entry> m_entries; // the rows
+    QList<QCollatorSortKey> m_nameKeys; // one per row
     QList<Entry> m_pending; // listed, not inserted yet
     qsizetype m_pendingNext = 0;
     QPointer<ListJob> m_job;
@@ -107,6 +116,8 @@ private:
     bool m_showVersions = false;
     QTimer m_sliceTimer;
     mutable FileTypes m_types;
+    QCollator m_collator;
+    mutable QHash<QString, QCollatorSortKey> m_typeKeys; // by type description
 };
 
 } // namespace trestle

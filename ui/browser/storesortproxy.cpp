@@ -29,11 +29,50 @@ void StoreSortProxy::setNameFilter(const QString &text)
             trimmed, QRegularExpression::UnanchoredWildcardConversion);
     else
         pattern = QRegularExpression::escape(trimmed);
-    setFilterRegularExpression(QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption));
+    m_filter = QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
+    m_filter.optimize();
+    setFilterRegularExpression(m_filter); // re-filters
+}
+
+bool StoreSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const auto *model = qobject_cast<const StoreModel *>(sourceModel());
+    if (!model || sourceParent.isValid())
+        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    return m_filter.pattern().isEmpty() || m_filter.match(model->entry(sourceRow).name).hasMatch();
 }
 
 bool StoreSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (const auto *model = qobject_cast<const StoreModel *>(sourceModel())) {
+        const Entry &a = model->entry(left.row());
+        const Entry &b = model->entry(right.row());
+        if (a.isFolder() != b.isFolder()) // folders first in both directions (see below)
+            return a.isFolder() != (sortOrder() == Qt::DescendingOrder);
+        switch (left.column()) {
+        case StoreModel::SizeColumn:
+            if (a.size != b.size)
+                return a.size < b.size;
+            break;
+        case StoreModel::VersionsColumn:
+            if (a.versionCount != b.versionCount)
+                return a.versionCount < b.versionCount;
+            break;
+        case StoreModel::ModifiedColumn:
+            if (a.modified != b.modified)
+                return a.modified < b.modified;
+            break;
+        case StoreModel::TypeColumn:
+            if (const int byType = model->compareTypes(left.row(), right.row()))
+                return byType < 0;
+            break;
+        default:
+            break;
+        }
+        const int byName = model->compareNames(left.row(), right.row());
+        return byName != 0 ? byName < 0 : a.name < b.name;
+    }
+
     const bool leftFolder = left.data(StoreModel::IsFolderRole).toBool();
     const bool rightFolder = right.data(StoreModel::IsFolderRole).toBool();
     if (leftFolder != rightFolder) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCollator>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 
 namespace trestle {
@@ -21,11 +22,15 @@ public:
     QString nameFilter() const { return m_nameFilter; }
 
 protected:
+    // Both read the StoreModel's rows directly (no QVariant per row or comparison): sorting or
+    // filtering 10,000 rows through data() took over half a second.
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    QCollator m_collator;
+    QCollator m_collator; // for a source model other than StoreModel
     QString m_nameFilter;
+    QRegularExpression m_filter; // empty pattern: every row
 };
 
 } // namespace trestle

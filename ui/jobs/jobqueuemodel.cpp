@@ -3,8 +3,12 @@
 #include "core/jobs/jobqueue.h"
 
 #include <QApplication>
+#include <QBitArray>
 #include <QLocale>
+#include <QScopedValueRollback>
 #include <QStyle>
+
+#include <algorithm>
 
 namespace trestle {
 
@@ -37,6 +41,11 @@ bool isActive(JobState state)
 
 JobQueueModel::JobQueueModel(JobQueue *queue, QObject *parent) : QAbstractItemModel(parent), m_queue(queue)
 {
+    QStyle *style = QApplication::style();
+    m_folderIcon = style->standardIcon(QStyle::SP_DirIcon);
+    m_fileIcon = style->standardIcon(QStyle::SP_FileIcon);
+    m_failedIcon = style->standardIcon(QStyle::SP_MessageBoxCritical);
+    m_warningIcon = style->standardIcon(QStyle::SP_MessageBoxWarning);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kCoalesceMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &JobQueueModel::flushProgress);
@@ -46,7 +55,7 @@ JobQueueModel::JobQueueModel(JobQueue *queue, QObject *parent) : QAbstractItemMo
     connect(queue, &JobQueue::jobProgress, this, &JobQueueModel::jobProgress);
     const QVector<JobRecord> jobs = queue->jobs();
     for (const JobRecord &job : jobs)
-        m_rows.append({job, queue->progress(job.id), {}, false, -1});
+        m_rows.append({job, queue->progress(job.id), {}, {}, false, -1, {}});
 }
 
 JobQueueModel::~JobQueueModel() = default;
@@ -117,7 +126,9 @@ bool JobQueueModel::hasChildren(const QModelIndex &parent) const
 
 bool JobQueueModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (!parent.isValid() || parent.internalId() != 0 || parent.row() >= m_rows.size())
+    // Not while a page is being inserted: a view or a model tester answering rowsAboutToBeInserted
+    // may ask for more, and would read the same page again (the last key is not moved yet).
+    if (m_inserting || !parent.isValid() || parent.internalId() != 0 || parent.row() >= m_rows.size())
         return false;
     const JobRow &job = m_rows.at(parent.row());
     // While the planner writes items a short page does not mean the end.
@@ -138,8 +149,11 @@ void JobQueueModel::fetchMore(const QModelIndex &parent)
     }
     const QVector<JobItem> &items = page.value();
     const int first = int(job.items.size());
+    const QScopedValueRollback<bool> inserting(m_inserting, true);
     beginInsertRows(index(parent.row(), 0), first, first + int(items.size()) - 1);
     job.items += items;
+    // A page read now is fresh; pages read before stay as they are (stale or not).
+    job.stalePages.resize(int((job.items.size() + kPageSize - 1) / kPageSize));
     job.lastOrderKey = items.constLast().orderKey;
     job.itemsComplete = items.size() < kPageSize;
     endInsertRows();
@@ -188,7 +202,36 @@ QVariant JobQueueModel::data(const QModelIndex &index, int role) const
     const int row = rowOf(qint64(index.internalId()));
     if (row < 0 || index.row() >= m_rows.at(row).items.size())
         return {};
-    return itemData(m_rows.at(row).items.at(index.row()), index.column(), role);
+    return itemData(freshItem(m_rows.at(row), index.row()), index.column(), role);
+}
+
+Qt::ItemFlags JobQueueModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    // Items never have children: QTreeView then skips its expanded-state lookup for each of them
+    // when it lays out a job's 100,000 items.
+    if (index.isValid() && index.internalId() != 0)
+        flags |= Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+const JobItem &JobQueueModel::freshItem(const JobRow &row, int itemRow) const
+{
+    const int page = itemRow / kPageSize;
+    if (page < row.stalePages.size() && row.stalePages.testBit(page)) {
+        // The page is re-read once (even if the read fails: the old states stay shown).
+        row.stalePages.clearBit(page);
+        const int first = page * kPageSize;
+        const int count = int(qMin<qsizetype>(kPageSize, row.items.size() - first));
+        const qint64 after = first == 0 ? -1 : row.items.at(first - 1).orderKey;
+        Result<QVector<JobItem>> fresh = m_queue->items(row.record.id, after, count);
+        if (fresh.ok() && fresh.value().size() == count
+            && fresh.value().constFirst().id == row.items.at(first).id
+            && fresh.value().constLast().id == row.items.at(first + count - 1).id) {
+            std::copy(fresh.value().cbegin(), fresh.value().cend(), row.items.begin() + first);
+        }
+    }
+    return row.items.at(itemRow);
 }
 
 QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
@@ -215,7 +258,7 @@ QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == StateColumn && job.state == JobState::Failed)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return m_warningIcon;
         return {};
     case Qt::TextAlignmentRole:
         if (column >= ItemsColumn)
@@ -287,11 +330,10 @@ QVariant JobQueueModel::itemData(const JobItem &item, int column, int role) cons
         return {};
     case Qt::DecorationRole:
         if (column == NameColumn) {
-            return QApplication::style()->standardIcon(
-                item.action == ItemAction::CreateFolder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
+            return item.action == ItemAction::CreateFolder ? m_folderIcon : m_fileIcon;
         }
         if (column == StateColumn && item.state == ItemState::Failed)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+            return m_failedIcon;
         return {};
     case Qt::TextAlignmentRole:
         if (column >= ItemsColumn)
@@ -455,7 +497,7 @@ void JobQueueModel::jobAdded(const JobRecord &job)
     while (row < m_rows.size() && m_rows.at(row).record.id > job.id)
         ++row;
     beginInsertRows(QModelIndex(), row, row);
-    m_rows.insert(row, {job, m_queue->progress(job.id), {}, false, -1});
+    m_rows.insert(row, {job, m_queue->progress(job.id), {}, {}, false, -1, {}});
     endInsertRows();
 }
 
@@ -470,7 +512,7 @@ void JobQueueModel::jobChanged(const JobRecord &job)
     entry.progress = m_queue->progress(job.id);
     m_pendingProgress.remove(job.id);
     if (before != job.state && !entry.items.isEmpty())
-        reloadItems(row);
+        markItemsStale(row);
     emitRowChanged(row);
 }
 
@@ -503,21 +545,24 @@ void JobQueueModel::flushProgress()
         entry.progress = it.value();
         entry.record = m_queue->job(it.key());
         emitRowChanged(row);
+        // Items change state while the job runs: the shown ones are re-read now and then.
+        if (!entry.items.isEmpty()
+            && (!entry.itemsRefreshed.isValid() || entry.itemsRefreshed.elapsed() >= kItemRefreshMs))
+            markItemsStale(row);
     }
 }
 
-void JobQueueModel::reloadItems(int row)
+void JobQueueModel::markItemsStale(int row)
 {
     JobRow &entry = m_rows[row];
-    const int fetched = int(entry.items.size());
-    // One query for every fetched row (not one per page), and only the state column announced:
-    // a change of column 0 makes QTreeView re-ask hasChildren() of each of the rows.
-    Result<QVector<JobItem>> fresh = m_queue->items(entry.record.id, -1, fetched);
-    if (!fresh.ok() || fresh.value().size() < fetched)
-        return; // the journal lost rows? keep what is shown
-    entry.items = fresh.takeValue();
+    entry.stalePages.fill(true);
+    entry.itemsRefreshed.start();
+    // Only the state column is announced: a change of column 0 makes QTreeView re-ask
+    // hasChildren() of each of the rows. The view repaints what it shows; data() re-reads just
+    // those pages.
     const QModelIndex parent = index(row, 0);
-    Q_EMIT dataChanged(index(0, StateColumn, parent), index(fetched - 1, StateColumn, parent));
+    Q_EMIT dataChanged(index(0, StateColumn, parent),
+                       index(int(entry.items.size()) - 1, StateColumn, parent));
 }
 
 void JobQueueModel::emitRowChanged(int row)

@@ -4,7 +4,10 @@
 #include "core/transfer/engineprogress.h"
 
 #include <QAbstractItemModel>
+#include <QBitArray>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QIcon>
 #include <QSet>
 #include <QTimer>
 #include <QVector>
@@ -22,6 +25,10 @@ class JobQueue;
 //
 // Progress reports of many jobs arrive up to 10 a second each; they are coalesced and change only
 // the affected job's row (dataChanged of that row).
+//
+// Item states are re-read page by page, when a page is shown (data()), after the job changed
+// state or at most once every kItemRefreshMs while it runs: re-reading all the fetched items of a
+// 100,000-item job at once would block the window for hundreds of milliseconds.
 class JobQueueModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -48,6 +55,7 @@ public:
     };
     static constexpr int kPageSize = 500;
     static constexpr int kCoalesceMs = 100;
+    static constexpr int kItemRefreshMs = 1000;
 
     explicit JobQueueModel(JobQueue *queue, QObject *parent = nullptr);
     ~JobQueueModel() override;
@@ -63,6 +71,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QModelIndex indexOfJob(qint64 jobId, int column = 0) const;
@@ -83,9 +92,12 @@ private:
     {
         JobRecord record;
         EngineProgress progress;
-        QVector<JobItem> items;
+        // Mutable: a stale page is re-read from the journal when data() first asks for it.
+        mutable QVector<JobItem> items;
+        mutable QBitArray stalePages; // one bit per kPageSize items
         bool itemsComplete = false;
         qint64 lastOrderKey = -1;
+        QElapsedTimer itemsRefreshed; // since the item states were last marked stale
     };
 
     int rowOf(qint64 jobId) const;
@@ -97,7 +109,9 @@ private:
     void jobRemoved(qint64 jobId);
     void jobProgress(const EngineProgress &progress);
     void flushProgress();
-    void reloadItems(int row); // re-reads the fetched items (their states changed)
+    // The fetched items' states changed: their pages are re-read when next shown.
+    void markItemsStale(int row);
+    const JobItem &freshItem(const JobRow &row, int itemRow) const;
     void emitRowChanged(int row);
 
     JobQueue *m_queue;
@@ -105,6 +119,13 @@ private:
     QVector<JobRow> m_rows; // newest first
     QHash<qint64, EngineProgress> m_pendingProgress;
     QTimer m_flushTimer;
+    bool m_inserting = false; // inside fetchMore()'s beginInsertRows/endInsertRows
+    // The style's icons, made once: QStyle::standardIcon() builds a new QIcon (and decodes its
+    // PNG files again) on every call, which per painted row made a paint take ~100 ms.
+    QIcon m_folderIcon;
+    QIcon m_fileIcon;
+    QIcon m_failedIcon;
+    QIcon m_warningIcon;
 };
 
 } // namespace trestle

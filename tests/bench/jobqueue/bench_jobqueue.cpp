@@ -17,11 +17,14 @@
 #include <QFile>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <sys/resource.h>
 
 using namespace trestle;
 
@@ -39,24 +42,30 @@ public:
     struct Slow
     {
         qint64 ms = 0;
+        qint64 cpuMs = 0; // the GUI thread's own CPU time in it (the rest: other threads ran)
         QByteArray receiver;
         int eventType = 0;
     };
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (m_depth > 0 || !m_recording)
+        // notify() runs in every thread: only the GUI thread's events can stall the window.
+        if (m_depth > 0 || !m_recording || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
-        const QByteArray name = receiver->metaObject()->className();
+        QByteArray name = receiver->metaObject()->className();
+        if (!receiver->objectName().isEmpty())
+            name += " " + receiver->objectName().toUtf8();
         const int type = int(event->type());
         ++m_depth;
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpuBefore = threadCpuMs();
         const bool result = QApplication::notify(receiver, event);
         const qint64 ms = timer.elapsed();
+        const qint64 cpuMs = threadCpuMs() - cpuBefore;
         --m_depth;
         if (ms >= 20) {
-            m_slow.append({ms, name, type});
+            m_slow.append({ms, cpuMs, name, type});
             std::sort(m_slow.begin(), m_slow.end(), [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
             if (m_slow.size() > 8)
                 m_slow.resize(8);
@@ -68,10 +77,35 @@ public:
     const QVector<Slow> &slowest() const { return m_slow; }
 
 private:
+    static qint64 threadCpuMs()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+    }
+
     int m_depth = 0;
     bool m_recording = false;
     QVector<Slow> m_slow;
 };
+
+// Lowers the priority of the engine's threads (Linux: per-thread nice). QThread::setPriority()
+// does nothing for SCHED_OTHER threads, hence /proc and setpriority().
+int niceEngineThreads()
+{
+    int reniced = 0;
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        if (!comm.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray name = comm.readAll();
+        if (name.startsWith("trestle-worker") || name.startsWith("trestle-engine"))
+            reniced += setpriority(PRIO_PROCESS, id_t(task.toInt()), 10) == 0 ? 1 : 0;
+    }
+    return reniced;
+}
 
 void print(const QString &line)
 {
@@ -89,6 +123,9 @@ int main(int argc, char **argv)
     const int seconds = args.size() > 2 ? args.at(2).toInt() : 20;
     // "still": the job expanded but never scrolled (only the first page of items is read).
     const bool scroll = !args.contains(QStringLiteral("still"));
+    // "nice-workers": the engine's threads at nice 10, to see how much of a stall is the GUI
+    // thread waiting for a core while the workers copy (2 cores, 5 busy engine threads).
+    const bool niceWorkers = args.contains(QStringLiteral("nice-workers"));
 
     QTemporaryDir dir;
     const QString source = dir.filePath(QStringLiteral("source"));
@@ -163,6 +200,7 @@ int main(int argc, char **argv)
     qint64 worstGapMs = 0;
     QVector<qint64> gaps;
     QTimer ticker;
+    ticker.setObjectName(QStringLiteral("stall meter"));
     ticker.setInterval(5);
     ticker.setTimerType(Qt::PreciseTimer);
     QObject::connect(&ticker, &QTimer::timeout, &app, [&] {
@@ -174,6 +212,7 @@ int main(int argc, char **argv)
     // A user watching: the job expanded, scrolled to the bottom every 250 ms (fetching the next
     // page each time), the selection on the job.
     QTimer scroller;
+    scroller.setObjectName(QStringLiteral("scroller"));
     scroller.setInterval(250);
     QObject::connect(&scroller, &QTimer::timeout, &app, [&] {
         view->scrollToBottom();
@@ -189,6 +228,10 @@ int main(int argc, char **argv)
         view->expand(model->indexOfJob(jobId));
         panel.selectJob(jobId);
         queue.startPlanned(jobId);
+        if (niceWorkers)
+            QTimer::singleShot(300, &app, [] {
+                print(QStringLiteral("reniced %1 engine threads").arg(niceEngineThreads()));
+            });
         sinceTick.start();
         ticker.start();
         app.setRecording(true);
@@ -221,10 +264,11 @@ int main(int argc, char **argv)
                 .arg(gaps.size()));
         app.setRecording(false);
         for (const TimingApplication::Slow &slow : app.slowest())
-            print(QStringLiteral("  slow event: %1 ms, %2, event type %3")
+            print(QStringLiteral("  slow event: %1 ms (GUI thread CPU %4 ms), %2, event type %3")
                       .arg(slow.ms)
                       .arg(QString::fromLatin1(slow.receiver))
-                      .arg(slow.eventType));
+                      .arg(slow.eventType)
+                      .arg(slow.cpuMs));
         queue.cancel(jobId);
         QTimer::singleShot(0, &app, [] { QApplication::exit(0); });
     });

@@ -10,8 +10,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QMimeData>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -156,6 +158,105 @@ private Q_SLOTS:
         QCOMPARE(names(proxy, 0, 2), QStringList{QStringLiteral("Alpha")});
         proxy.setNameFilter(QString());
         QCOMPARE(proxy.rowCount(), 1003);
+    }
+
+    // Rows arrive in slices while the view sorts (dynamic sorting stays on): after every slice the
+    // proxy is in order, with the folders first; a filter typed before the rows came applies to
+    // each slice.
+    void sortOrderKeptWhileRowsArrive()
+    {
+        StoreModel model;
+        StoreSortProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(StoreModel::NameColumn, Qt::DescendingOrder);
+        proxy.setNameFilter(QStringLiteral("*.dwg"));
+        int slices = 0;
+        QStringList problems;
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&] {
+            ++slices;
+            for (int row = 0; row < proxy.rowCount(); ++row) {
+                const QString name = proxy.index(row, StoreModel::NameColumn).data().toString();
+                if (!name.endsWith(QStringLiteral(".dwg")))
+                    problems.append(QStringLiteral("not filtered: %1").arg(name));
+                if (row > 0) {
+                    const QString above = proxy.index(row - 1, StoreModel::NameColumn).data().toString();
+                    if (QString::compare(above, name, Qt::CaseInsensitive) <= 0)
+                        problems.append(QStringLiteral("%1 above %2").arg(above, name));
+                }
+            }
+        });
+        model.setStore(m_local.get(), QStringLiteral("local-test"), m_dir.path());
+        proxy.fetchMore({});
+        QVERIFY(browsertest::waitLoaded(&model));
+        QCOMPARE(slices, 3); // 1,003 rows, 500 a slice
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 5).join(QLatin1Char('\n'))));
+        // Every seventh file is a .dwg unless it is a tenth (a .pdf): 142 - 14 = 128.
+        QCOMPARE(proxy.rowCount(), 128);
+        QCOMPARE(proxy.index(0, StoreModel::NameColumn).data().toString(), QStringLiteral("file0994.dwg"));
+        proxy.setNameFilter(QString());
+        QCOMPARE(proxy.rowCount(), 1003);
+        QCOMPARE(names(proxy, 0, 4),
+                 (QStringList{QStringLiteral("Gamma"), QStringLiteral("beta"), QStringLiteral("Alpha"),
+                              QStringLiteral("file1000.pdf")}));
+    }
+
+    // Natural order ("Sheet 2" before "Sheet 10"), case ignored, folders first; by type: the type
+    // words, then the name. Sorted through the model's collation keys, not data().
+    void sortsNaturallyByNameAndType()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const QString &file :
+             {QStringLiteral("Sheet 10.pdf"), QStringLiteral("sheet 2.pdf"), QStringLiteral("Sheet 1.txt"),
+              QStringLiteral("a.dwg"), QStringLiteral("B.pdf")})
+            QVERIFY(browsertest::writeFile(dir.path(), file, 3));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("zeta")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("Alpha 10")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("alpha 9")));
+        // Natural order comes from the locale's collation (ICU); the "C" locale a test runs in has none.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        LocalStore store(dir.path());
+        StoreModel model;
+        StoreSortProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setStore(&store, QStringLiteral("local-sort"), dir.path());
+        proxy.sort(StoreModel::NameColumn, Qt::AscendingOrder);
+        model.fetchMore({});
+        QVERIFY(browsertest::waitLoaded(&model));
+        QCOMPARE(names(proxy, 0, 8),
+                 (QStringList{QStringLiteral("alpha 9"), QStringLiteral("Alpha 10"), QStringLiteral("zeta"),
+                              QStringLiteral("a.dwg"), QStringLiteral("B.pdf"), QStringLiteral("Sheet 1.txt"),
+                              QStringLiteral("sheet 2.pdf"), QStringLiteral("Sheet 10.pdf")}));
+        QVERIFY(model.compareNames(rowOf(model, QStringLiteral("sheet 2.pdf")),
+                                   rowOf(model, QStringLiteral("Sheet 10.pdf")))
+                < 0);
+        QCOMPARE(
+            model.compareNames(rowOf(model, QStringLiteral("zeta")), rowOf(model, QStringLiteral("zeta"))),
+            0);
+
+        proxy.sort(StoreModel::TypeColumn, Qt::AscendingOrder);
+        QStringList types;
+        for (int row = 3; row < proxy.rowCount(); ++row)
+            types.append(proxy.index(row, StoreModel::TypeColumn).data().toString());
+        QStringList sortedTypes = types;
+        std::stable_sort(sortedTypes.begin(), sortedTypes.end(), [](const QString &a, const QString &b) {
+            return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+        });
+        QCOMPARE(types, sortedTypes);
+        QCOMPARE(
+            names(proxy, 0, 3),
+            (QStringList{QStringLiteral("alpha 9"), QStringLiteral("Alpha 10"), QStringLiteral("zeta")}));
+        // The three PDFs together, by name within the type.
+        const int firstPdf = int(types.indexOf(
+            model.index(rowOf(model, QStringLiteral("B.pdf")), StoreModel::TypeColumn).data().toString()));
+        QVERIFY(firstPdf >= 0);
+        QCOMPARE(names(proxy, 3 + firstPdf, 3),
+                 (QStringList{QStringLiteral("B.pdf"), QStringLiteral("sheet 2.pdf"),
+                              QStringLiteral("Sheet 10.pdf")}));
+        model.setStore(nullptr, QString());
     }
 
     void nestedFolderAndReload()

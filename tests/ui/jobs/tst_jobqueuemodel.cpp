@@ -1,0 +1,182 @@
+// JobQueueModel with a job of many items (issue 7, "100,000 items stay smooth"): items are never
+// parents, their icons are made once (not per painted row), and after the job changes state the
+// fetched items show their new states, page by page, without the model re-reading them all at
+// once. A real JobQueue over local folders copies the files.
+
+#include "core/db/database.h"
+#include "core/db/journal.h"
+#include "core/jobs/jobqueue.h"
+#include "core/transfer/storeresolver.h"
+#include "ui/jobs/jobqueuemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QIcon>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace trestle;
+
+namespace {
+
+constexpr int kSeeds = 10;
+
+} // namespace
+
+class TestJobQueueModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void itemsAreLeavesWithSharedIcons();
+    void fetchedItemsShowTheirStatesAfterTheRun();
+
+private:
+    // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
+    // into the queue: its id.
+    qint64 plannedJob(int files);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_source;
+    QString m_destination;
+    std::unique_ptr<Database> m_database;
+    LocalStoreResolver m_resolver;
+    std::unique_ptr<JobQueue> m_queue;
+};
+
+void TestJobQueueModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_source = m_dir->filePath(QStringLiteral("source"));
+    m_destination = m_dir->filePath(QStringLiteral("destination"));
+    QVERIFY(QDir().mkpath(m_source + QStringLiteral("/seed")) && QDir().mkpath(m_destination));
+    for (int i = 0; i < kSeeds; ++i) {
+        QFile seed(m_source + QStringLiteral("/seed/s%1.bin").arg(i));
+        QVERIFY(seed.open(QIODevice::WriteOnly));
+        seed.write(QByteArray(16, char('a' + i)));
+    }
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("journal.sqlite")));
+    QVERIFY(m_database->open().ok());
+    m_queue = std::make_unique<JobQueue>(*m_database, m_resolver);
+}
+
+void TestJobQueueModel::cleanup()
+{
+    m_queue.reset();
+    m_database.reset();
+    m_dir.reset();
+}
+
+qint64 TestJobQueueModel::plannedJob(int files)
+{
+    Journal journal(*m_database);
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.sourceConnection = LocalStoreResolver::connectionFor(m_source);
+    spec.destinationConnection = LocalStoreResolver::connectionFor(m_destination);
+    const Result<qint64> jobId = journal.createJob(spec.toRecord());
+    if (!jobId.ok())
+        return 0;
+    QVector<JobItem> items;
+    for (int i = 0; i < 2; ++i) {
+        JobItem folder;
+        folder.action = ItemAction::CreateFolder;
+        folder.destinationPath = QStringLiteral("d%1").arg(i);
+        items.append(folder);
+    }
+    for (int i = 0; i < files; ++i) {
+        JobItem file;
+        file.action = ItemAction::Upload;
+        file.sourcePath = QStringLiteral("seed/s%1.bin").arg(i % kSeeds);
+        file.destinationPath = QStringLiteral("d%1/file-%2.bin").arg(i % 2).arg(i);
+        file.size = 16;
+        items.append(file);
+    }
+    if (!journal.addItems(jobId.value(), items).ok()
+        || !journal.setJobState(jobId.value(), JobState::Planned).ok())
+        return 0;
+    m_queue->restore();
+    return m_queue->contains(jobId.value()) ? jobId.value() : 0;
+}
+
+void TestJobQueueModel::itemsAreLeavesWithSharedIcons()
+{
+    const qint64 jobId = plannedJob(20);
+    QVERIFY(jobId > 0);
+    JobQueueModel model(m_queue.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex job = model.indexOfJob(jobId);
+    QVERIFY(!(model.flags(job) & Qt::ItemNeverHasChildren));
+    model.fetchMore(job);
+    QCOMPARE(model.rowCount(job), 22);
+    for (int row = 0; row < model.rowCount(job); ++row)
+        QVERIFY(model.flags(model.index(row, JobQueueModel::NameColumn, job)) & Qt::ItemNeverHasChildren);
+
+    // Every file row paints the same icon object (QStyle::standardIcon() makes a new one, and
+    // decodes its images again, on each call).
+    const auto icon = [&](int row) {
+        return model.index(row, JobQueueModel::NameColumn, job).data(Qt::DecorationRole).value<QIcon>();
+    };
+    QVERIFY(!icon(0).isNull());
+    QCOMPARE(icon(0).cacheKey(), icon(1).cacheKey()); // the two folders
+    QVERIFY(!icon(2).isNull());
+    QCOMPARE(icon(2).cacheKey(), icon(21).cacheKey()); // files
+    QVERIFY(icon(0).cacheKey() != icon(2).cacheKey());
+}
+
+void TestJobQueueModel::fetchedItemsShowTheirStatesAfterTheRun()
+{
+    const int files = 3 * JobQueueModel::kPageSize - 2; // 3 pages with the 2 folders
+    const qint64 jobId = plannedJob(files);
+    QVERIFY(jobId > 0);
+    JobQueueModel model(m_queue.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex job = model.indexOfJob(jobId);
+    while (model.canFetchMore(job))
+        model.fetchMore(job);
+    const int count = model.rowCount(job);
+    QCOMPARE(count, files + 2);
+    for (int row = 0; row < count; row += 97)
+        QCOMPARE(model.index(row, JobQueueModel::StateColumn, job).data().toString(),
+                 QStringLiteral("Pending"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    m_queue->startPlanned(jobId);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(m_queue->job(jobId).state, JobState::Done);
+    QTRY_COMPARE(model.index(0, JobQueueModel::StateColumn).data().toString(), QStringLiteral("Done"));
+
+    // The item rows were announced as changed in the State column only (the view repaints them;
+    // a change of column 0 would make QTreeView ask every row for children again).
+    bool itemsAnnounced = false;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const auto topLeft = args.at(0).value<QModelIndex>();
+        const auto bottomRight = args.at(1).value<QModelIndex>();
+        if (!topLeft.parent().isValid())
+            continue;
+        QCOMPARE(topLeft.column(), int(JobQueueModel::StateColumn));
+        QCOMPARE(bottomRight.column(), int(JobQueueModel::StateColumn));
+        if (topLeft.row() == 0 && bottomRight.row() == count - 1)
+            itemsAnnounced = true;
+    }
+    QVERIFY(itemsAnnounced);
+    // Every page, first and last row included, reads the journal's new state when shown.
+    for (int row : {0, 1, JobQueueModel::kPageSize - 1, JobQueueModel::kPageSize,
+                    2 * JobQueueModel::kPageSize + 7, count - 1})
+        QCOMPARE(model.index(row, JobQueueModel::StateColumn, job).data().toString(), QStringLiteral("Done"));
+    QCOMPARE(model.rowCount(job), count); // no row added or lost by the refresh
+    QCOMPARE(model.index(count - 1, JobQueueModel::NameColumn, job).data().toString(),
+             QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
+    QVERIFY(QFile::exists(m_destination + QStringLiteral("/d1/file-%1.bin").arg(files - 1)));
+}
+
+QTEST_MAIN(TestJobQueueModel)
+#include "tst_jobqueuemodel.moc"
