@@ -131,7 +131,8 @@ QWidget *MainWindow::createEmptyState()
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
     // A fixed width lets the wrapped label ask for the height it needs (a maximum squashes it).
-    text->setFixedWidth(text->fontMetrics().averageCharWidth() * 64);
+    // About 70 characters: two even lines in English instead of three with an orphan.
+    text->setFixedWidth(text->fontMetrics().averageCharWidth() * 72);
     text->setMinimumHeight(text->heightForWidth(text->width()));
     text->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(text, 0, Qt::AlignHCenter);

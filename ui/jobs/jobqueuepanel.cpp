@@ -8,8 +8,10 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QToolBar>
@@ -27,6 +29,36 @@ QAction *makeAction(QWidget *owner, QStyle::StandardPixmap icon, const QString &
     return action;
 }
 
+// The tree, which says how to start a transfer while it is empty (as a file manager's empty folder
+// does). Painted, not a child label: the viewport's size changes without the label hearing of it.
+class JobQueueView final : public QTreeView
+{
+public:
+    explicit JobQueueView(QWidget *parent)
+        : QTreeView(parent)
+        , m_placeholder(
+              JobQueuePanel::tr("No transfers yet. Drag files or folders from one pane to the other."))
+    { }
+
+    QString placeholder() const { return m_placeholder; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QTreeView::paintEvent(event);
+        if (!model() || model()->rowCount() > 0)
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        const int margin = fontMetrics().height();
+        painter.drawText(viewport()->rect().adjusted(margin, margin, -margin, -margin),
+                         Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+    }
+
+private:
+    const QString m_placeholder;
+};
+
 } // namespace
 
 JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
@@ -34,7 +66,7 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
     , m_queue(queue)
     , m_model(new JobQueueModel(queue, this))
     , m_toolBar(new QToolBar(this))
-    , m_view(new QTreeView(this))
+    , m_view(new JobQueueView(this))
     , m_pause(makeAction(this, QStyle::SP_MediaPause, tr("Pause"), tr("Pause the selected job")))
     , m_resume(makeAction(this, QStyle::SP_MediaPlay, tr("Resume"), tr("Resume the selected job")))
     , m_cancel(makeAction(this, QStyle::SP_MediaStop, tr("Cancel"), tr("Cancel the selected job")))
@@ -69,16 +101,7 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(JobQueueModel::NameColumn, QHeaderView::Stretch);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    // Wide enough for "Waiting for API budget until 14:05" and a failed item's reason.
-    header->resizeSection(JobQueueModel::StateColumn, em * 24);
-    header->resizeSection(JobQueueModel::ProgressColumn, em * 8);
-    header->resizeSection(JobQueueModel::ItemsColumn, em * 8);
-    header->resizeSection(JobQueueModel::BytesColumn, em * 10);
-    header->resizeSection(JobQueueModel::SpeedColumn, em * 7);
-    header->resizeSection(JobQueueModel::EtaColumn, em * 6);
-    header->resizeSection(JobQueueModel::ApiCallsColumn, em * 6);
-    header->setMinimumSectionSize(em * 3);
+    sizeColumns();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -109,6 +132,45 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
 
 JobQueuePanel::~JobQueuePanel() = default;
 
+// Widths from the words the model shows, in the user's language and font, so that the longest
+// size ("999.9 MB / 999.9 GB"), speed and "Waiting for API budget until 10:55 PM" fit uncut.
+void JobQueuePanel::sizeColumns()
+{
+    QHeaderView *header = m_view->header();
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
+    // A cell's text has a margin on each side; an icon beside it has its own.
+    const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
+    const int padding = 2 * margin + em / 2;
+    const auto fit = [&](const QString &widest, int atLeastEm) {
+        return qMax(metrics.horizontalAdvance(widest) + padding, em * atLeastEm);
+    };
+    JobRecord waiting;
+    waiting.state = JobState::Waiting;
+    EngineProgress held;
+    held.waitingUntil = QDateTime(QDate(2026, 12, 31), QTime(22, 55));
+    const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 2 * margin;
+    // A failed item's reason needs room for a file name and a few words ("Failed: “Level 1/A-101.pdf”
+    // does not exist."); longer ones keep both ends (middle elision) and show whole in the tooltip.
+    header->resizeSection(JobQueueModel::StateColumn,
+                          fit(JobQueueModel::stateText(waiting, held), 34) + icon);
+    header->resizeSection(JobQueueModel::ProgressColumn, em * 9);
+    header->resizeSection(
+        JobQueueModel::ItemsColumn,
+        fit(QStringLiteral("%1 / %2").arg(QLocale().toString(9999), QLocale().toString(9999)), 7));
+    header->resizeSection(JobQueueModel::BytesColumn,
+                          fit(QStringLiteral("%1 / %2").arg(JobQueueModel::bytesText(999'900'000),
+                                                            JobQueueModel::bytesText(999'900'000'000)),
+                              10));
+    header->resizeSection(JobQueueModel::SpeedColumn,
+                          fit(QStringLiteral("%1/s").arg(JobQueueModel::bytesText(999'900'000)), 7));
+    header->resizeSection(JobQueueModel::EtaColumn, fit(JobQueueModel::durationText(59 * 60), 6));
+    header->resizeSection(
+        JobQueueModel::ApiCallsColumn,
+        fit(m_model->headerData(JobQueueModel::ApiCallsColumn, Qt::Horizontal).toString(), 6));
+    header->setMinimumSectionSize(em * 3);
+}
+
 void JobQueuePanel::setDisplayNames(std::function<QString(const QString &)> displayName)
 {
     m_model->setDisplayNames(std::move(displayName));
@@ -117,6 +179,11 @@ void JobQueuePanel::setDisplayNames(std::function<QString(const QString &)> disp
 QAbstractItemView *JobQueuePanel::view() const
 {
     return m_view;
+}
+
+QString JobQueuePanel::placeholderText() const
+{
+    return static_cast<JobQueueView *>(m_view)->placeholder();
 }
 
 void JobQueuePanel::setReportOpener(std::function<void(const QUrl &)> opener)

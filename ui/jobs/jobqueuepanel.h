@@ -46,8 +46,11 @@ public:
 
     qint64 selectedJobId() const;
     void selectJob(qint64 jobId);
+    // The words the empty list shows (how to start a transfer); not shown while there are jobs.
+    QString placeholderText() const;
 
 private:
+    void sizeColumns();
     void updateActions();
     void openReport();
     void showContextMenu(const QPoint &position);

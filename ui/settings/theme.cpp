@@ -1,16 +1,53 @@
 #include "ui/settings/theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace trestle {
+
+namespace {
+
+// Fusion outlines check boxes and radio buttons with the window colour made darker, which on a
+// dark window is darker still: the boxes vanished (an unticked "Preview first" was a black square
+// on black). On dark palettes they get a light outline of their own.
+class IndicatorOutlineStyle final : public QProxyStyle
+{
+public:
+    explicit IndicatorOutlineStyle(QStyle *fusion) : QProxyStyle(fusion) { }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorRadioButton;
+        if (!indicator || !Theme::isDarkPalette(option->palette))
+            return;
+        QColor outline = option->palette.color(QPalette::WindowText);
+        outline.setAlphaF(option->state & State_Enabled ? 0.55F : 0.3F);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(outline, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF box = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        if (element == PE_IndicatorRadioButton)
+            painter->drawEllipse(box);
+        else
+            painter->drawRoundedRect(box, 1.5, 1.5);
+        painter->restore();
+    }
+};
+
+} // namespace
 
 Theme::Theme(QObject *parent) : QObject(parent), m_platform(QApplication::palette())
 {
     // Fusion draws the same on every platform and follows the palette faithfully, so the dark
     // palette looks dark everywhere (the native styles of Windows and macOS ignore parts of it).
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new IndicatorOutlineStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
 }
 
 Theme::~Theme() = default;

@@ -114,6 +114,11 @@ QColor BudgetMeterWidget::barColor() const
     return m_bar->color();
 }
 
+QColor BudgetMeterWidget::textColor() const
+{
+    return m_label->palette().color(QPalette::WindowText);
+}
+
 QDateTime BudgetMeterWidget::waitingUntil() const
 {
     const QDateTime now = m_clock();
@@ -163,10 +168,12 @@ void BudgetMeterWidget::refresh()
             << tr("waiting until %1").arg(locale.toString(until.toLocalTime().time(), QLocale::ShortFormat));
     m_label->setText(parts.join(QStringLiteral(" · ")));
 
+    // The words take the bar's colour when it matters: red when the budget is nearly spent, and at
+    // least amber while a job waits (a red bar beside amber words read as two different states).
     QPalette labelPalette = palette();
     if (until.isValid() || lvl == Level::Critical)
         labelPalette.setColor(QPalette::WindowText,
-                              levelColor(until.isValid() ? Level::Low : lvl, palette()));
+                              levelColor(lvl == Level::Critical ? Level::Critical : Level::Low, palette()));
     m_label->setPalette(labelPalette);
 
     QString tip = tr("Procore API calls left this hour for this application.");

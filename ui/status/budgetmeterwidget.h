@@ -45,6 +45,7 @@ public:
     Level level() const;
     QString text() const; // what the label shows now
     QColor barColor() const;
+    QColor textColor() const; // of the words beside the bar
     static QColor levelColor(Level level, const QPalette &palette);
 
     // The last-hour chart as a popup under the meter (also on click).

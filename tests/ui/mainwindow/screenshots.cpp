@@ -2,6 +2,8 @@
 
 #include "testoutput.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QPixmap>
 #include <QWidget>
 
@@ -17,6 +19,9 @@ QString scaleSuffix()
 
 bool saveScreenshot(QWidget *widget, const QString &name)
 {
+    // A label whose text just changed has asked for a new layout; without it the grab shows the
+    // old geometry (the meter's words cut off at the old width).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const QString path = testOutputDir() + QStringLiteral("/%1%2.png").arg(name, scaleSuffix());
     return widget->grab().save(path);
 }

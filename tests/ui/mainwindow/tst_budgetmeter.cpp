@@ -136,6 +136,38 @@ private Q_SLOTS:
         m_now = until.addSecs(-20 * 60 - 1);
     }
 
+    // The words beside the bar: plain while plenty is left; amber while a job waits; red, like the
+    // bar, when the budget is nearly spent, waiting or not (they were amber beside a red bar).
+    void wordsTakeTheBarsColour_data()
+    {
+        QTest::addColumn<int>("remaining");
+        QTest::addColumn<bool>("waiting");
+        QTest::addColumn<int>("level"); // of the words' colour; Unknown: the palette's own
+        using L = BudgetMeterWidget::Level;
+        QTest::newRow("plenty") << 3000 << false << int(L::Unknown);
+        QTest::newRow("low") << 800 << false << int(L::Unknown);
+        QTest::newRow("plenty, a job waits") << 3000 << true << int(L::Low);
+        QTest::newRow("critical") << 7 << false << int(L::Critical);
+        QTest::newRow("critical, a job waits") << 7 << true << int(L::Critical);
+    }
+
+    void wordsTakeTheBarsColour()
+    {
+        QFETCH(int, remaining);
+        QFETCH(bool, waiting);
+        QFETCH(int, level);
+        auto widget = meterWidget();
+        widget->setSnapshot(snapshot(remaining, 3600, 20, 0));
+        widget->setJobWaitingUntil(waiting ? m_now.addSecs(20 * 60) : QDateTime());
+        const auto expected = BudgetMeterWidget::Level(level);
+        const QColor colour = expected == BudgetMeterWidget::Level::Unknown
+            ? widget->palette().color(QPalette::WindowText)
+            : BudgetMeterWidget::levelColor(expected, widget->palette());
+        QCOMPARE(widget->textColor(), colour);
+        if (expected == BudgetMeterWidget::Level::Critical)
+            QCOMPARE(widget->textColor(), widget->barColor());
+    }
+
     // A real meter fed with headers, as ProcoreClient feeds it; the widget hears it through the
     // queued snapshotChanged signal.
     void followsARealMeter()

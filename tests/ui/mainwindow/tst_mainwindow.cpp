@@ -17,6 +17,7 @@
 #include "screenshots.h"
 #include "ui/browser/panewidget.h"
 #include "ui/jobs/dropactiondialog.h"
+#include "ui/jobs/jobqueuemodel.h"
 #include "ui/jobs/jobqueuepanel.h"
 #include "ui/jobs/planpreviewdialog.h"
 #include "ui/jobs/transferflow.h"
@@ -25,18 +26,16 @@
 #include "ui/status/budgetmeterwidget.h"
 #include "ui/status/jobnotifier.h"
 #include "ui/wizard/connectionwizard.h"
+#include "windowtestkit.h"
 
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -45,139 +44,7 @@
 #include <QTreeView>
 
 using namespace trestle;
-
-namespace {
-
-using FileMap = QMap<QString, QByteArray>; // relative path → sha256 (hex)
-
-QJsonObject childFolder(const QJsonObject &folder, const QString &name)
-{
-    for (const QJsonValue &child : folder.value(QStringLiteral("folders")).toArray()) {
-        const QJsonObject o = child.toObject();
-        if (o.value(QStringLiteral("name")).toString() == name
-            && !o.value(QStringLiteral("is_deleted")).toBool())
-            return o;
-    }
-    return {};
-}
-
-void collectSandbox(const QJsonObject &folder, const QString &prefix, FileMap *out)
-{
-    for (const QJsonValue &child : folder.value(QStringLiteral("files")).toArray()) {
-        const QJsonObject o = child.toObject();
-        if (o.value(QStringLiteral("is_deleted")).toBool())
-            continue;
-        const QJsonArray versions = o.value(QStringLiteral("versions")).toArray();
-        out->insert(prefix + o.value(QStringLiteral("name")).toString(),
-                    versions.last().toObject().value(QStringLiteral("sha256")).toString().toLatin1());
-    }
-    for (const QJsonValue &child : folder.value(QStringLiteral("folders")).toArray()) {
-        const QJsonObject o = child.toObject();
-        if (!o.value(QStringLiteral("is_deleted")).toBool())
-            collectSandbox(o, prefix + o.value(QStringLiteral("name")).toString() + QLatin1Char('/'), out);
-    }
-}
-
-FileMap sandboxFiles(const QJsonObject &folder)
-{
-    FileMap files;
-    collectSandbox(folder, QString(), &files);
-    return files;
-}
-
-FileMap diskFiles(const QString &root)
-{
-    FileMap files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&file);
-        files.insert(QDir(root).relativeFilePath(path), hash.result().toHex());
-    }
-    return files;
-}
-
-bool writeFiles(const QString &folder, int count, int size, const QString &stem)
-{
-    if (!QDir().mkpath(folder))
-        return false;
-    for (int i = 0; i < count; ++i) {
-        QFile file(QStringLiteral("%1/%2 %3.pdf").arg(folder, stem).arg(i + 1, 2, 10, QLatin1Char('0')));
-        if (!file.open(QIODevice::WriteOnly))
-            return false;
-        QByteArray bytes(size + i * 37, Qt::Uninitialized);
-        for (char &c : bytes)
-            c = char(QRandomGenerator::global()->bounded(256));
-        file.write(bytes);
-    }
-    return true;
-}
-
-QModelIndex rowNamed(QAbstractItemView *view, const QString &name)
-{
-    const QAbstractItemModel *model = view->model();
-    for (int row = 0; row < model->rowCount(view->rootIndex()); ++row) {
-        const QModelIndex index = model->index(row, 0, view->rootIndex());
-        if (index.data().toString() == name)
-            return index;
-    }
-    return {};
-}
-
-// QDrag cannot be scripted: the drop's events go straight to the target view's viewport, on the
-// empty space below the rows (the folder the pane shows).
-bool dropOnto(QAbstractItemView *view, QMimeData *mime)
-{
-    QWidget *viewport = view->viewport();
-    const QAbstractItemModel *model = view->model();
-    int bottom = 0;
-    const int rows = model->rowCount(view->rootIndex());
-    if (rows > 0)
-        bottom = view->visualRect(model->index(rows - 1, 0, view->rootIndex())).bottom();
-    const QPoint pos(viewport->width() / 3, bottom + 6);
-    if (pos.y() >= viewport->height())
-        return false;
-    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport, &enter);
-    QDragMoveEvent move(pos, Qt::CopyAction | Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport, &move);
-    QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport, &drop);
-    return drop.isAccepted();
-}
-
-template<typename T>
-T *visibleTopLevel()
-{
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *typed = qobject_cast<T *>(widget); typed && typed->isVisible())
-            return typed;
-    }
-    return nullptr;
-}
-
-template<typename T>
-T *visibleDialog(QWidget *window)
-{
-    for (T *dialog : window->findChildren<T *>()) {
-        if (dialog->isVisible())
-            return dialog;
-    }
-    return visibleTopLevel<T>();
-}
-
-qint64 shownCount(PlanPreviewDialog *dialog, const QString &key)
-{
-    QString text = dialog->shownValue(key);
-    text.remove(QLatin1Char(','));
-    return text.split(QLatin1Char(' ')).value(0).toLongLong();
-}
-
-} // namespace
+using namespace windowtest;
 
 class TestMainWindow final : public QObject
 {
@@ -238,6 +105,18 @@ private:
             .toInt();
     }
 
+    // One call against this application's hourly budget that changes nothing: a token request
+    // with a refresh token that does not exist (the sandbox counts /oauth/token like Procore).
+    bool spendOneCall() const
+    {
+        const QByteArray body = "grant_type=refresh_token&client_id=" + m_procore.clientId.toUtf8()
+            + "&client_secret=trestle-sandbox-secret&refresh_token=not-a-token";
+        const auto reply =
+            m_sandbox.request("POST", m_sandbox.baseUrl().resolved(QUrl(QStringLiteral("/oauth/token"))),
+                              body, {{"Content-Type", "application/x-www-form-urlencoded"}});
+        return reply.status >= 400 && reply.status < 500 && reply.status != 429;
+    }
+
     // Answers the drop dialog; returns the submitted job ids once the flow made them.
     QVector<qint64> answerDrop(MainWindow *window, JobKind kind, bool preview, qint64 *previewNew = nullptr,
                                qint64 *previewFolders = nullptr, bool startPreview = true)
@@ -251,7 +130,9 @@ private:
         dialog->setPreviewFirst(preview);
         testing::saveScreenshot(dialog, QStringLiteral("drop-dialog"));
         dialog->accept();
-        if (!submitted.wait(20000) && submitted.isEmpty())
+        // The flow submits inside accept(): QSignalSpy::wait() would wait for a second emission
+        // (20 s in which a job could run to its end unseen).
+        if (submitted.isEmpty() && !submitted.wait(20000))
             return {};
         const QVector<qint64> ids = submitted.first().first().value<QVector<qint64>>();
         if (preview) {
@@ -300,27 +181,58 @@ private Q_SLOTS:
         m_profiles = std::make_unique<ProfileRepository>(*m_database);
         m_secrets = std::make_unique<SecretStore>();
         m_meters = std::make_unique<RateLimitMeters>();
-        m_manager = std::make_unique<ConnectionManager>(services());
-        m_stores = std::make_unique<ConnectionStores>(services());
-        m_queue = std::make_unique<JobQueue>(*m_database, *m_stores);
         m_shareRoot = m_dir.filePath(QStringLiteral("Site office share"));
         QVERIFY(QDir().mkpath(m_shareRoot));
         QVERIFY(
             writeFiles(m_shareRoot + QStringLiteral("/Submittals"), 3, 20000, QStringLiteral("Submittal")));
+        // Saved once here, so each case stands on its own (one failure does not take the next down).
+        const auto procore = testing::saveUserConnection(services(), m_sandbox, QStringLiteral("Tower A"));
+        QVERIFY2(procore.ok(), qPrintable(procore.error().toString()));
+        m_procore = procore.value();
+        const auto share =
+            testing::saveShareConnection(services(), m_shareRoot, QStringLiteral("Site office share"));
+        QVERIFY2(share.ok(), qPrintable(share.error().toString()));
+        m_share = share.value();
     }
 
+    // Each case gets the services main() would make, fresh: a case that leaves a job running or
+    // the client's budget meter spent (transferWithTheMeterLow) does not hold up the next one.
     void init()
     {
         TransferFlow::forgetRememberedChoice();
+        m_theme->apply(AppSettings::Theme::Light);
         // Whatever an earlier case left switched on (faults, latency, a small budget) goes off.
         QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("fault_rate"), 0.0},
                                                 {QStringLiteral("latency_ms"), 0},
                                                 {QStringLiteral("rate_limit"), 3600}}));
+        m_meters = std::make_unique<RateLimitMeters>();
+        m_manager = std::make_unique<ConnectionManager>(services());
+        m_stores = std::make_unique<ConnectionStores>(services());
+        m_queue = std::make_unique<JobQueue>(*m_database, *m_stores);
+    }
+
+    void cleanup()
+    {
+        m_queue.reset();
+        m_stores.reset();
+        m_manager.reset();
+        m_meters.reset();
     }
 
     void emptyWindowInvitesToAddAConnection()
     {
-        MainWindow window(windowServices(), QUrl(QStringLiteral("http://127.0.0.1:47810")));
+        // Services over a database of its own with no saved connection.
+        QTemporaryDir emptyDir;
+        QVERIFY(emptyDir.isValid());
+        Database database(emptyDir.filePath(QStringLiteral("empty.sqlite")));
+        QVERIFY(database.open().ok());
+        ProfileRepository profiles(database);
+        const ConnectionServices emptyServices{&profiles, m_secrets.get(), m_meters.get()};
+        ConnectionManager manager(emptyServices);
+        ConnectionStores stores(emptyServices);
+        JobQueue queue(database, stores);
+        MainWindow window({&manager, &stores, &queue, m_theme.get()},
+                          QUrl(QStringLiteral("http://127.0.0.1:47810")));
         window.resize(1100, 700);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -338,14 +250,6 @@ private Q_SLOTS:
 
     void savedConnectionsOpenInThePanes()
     {
-        const auto procore = testing::saveUserConnection(services(), m_sandbox, QStringLiteral("Tower A"));
-        QVERIFY2(procore.ok(), qPrintable(procore.error().toString()));
-        m_procore = procore.value();
-        const auto share =
-            testing::saveShareConnection(services(), m_shareRoot, QStringLiteral("Site office share"));
-        QVERIFY2(share.ok(), qPrintable(share.error().toString()));
-        m_share = share.value();
-
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(!window->isShowingEmptyState());
@@ -362,6 +266,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(meter->snapshot().hourlyRemaining, 3600 - sandboxCallsOfApp(), 10000);
         QCOMPARE(meter->snapshot().hourlyLimit, 3600);
         QVERIFY(meter->text().startsWith(QLocale().toString(3600 - sandboxCallsOfApp())));
+
+        // No job yet: the queue says how to start one, in the middle of the empty list.
+        QVERIFY(window->queuePanel()->placeholderText().contains(QStringLiteral("Drag")));
+        QVERIFY(inkInTheMiddle(window->queuePanel()->view()->viewport()) > 0);
+
+        // Browsing: inside a folder of files, two of them selected (the status line counts them).
+        PaneWidget *left = window->leftPane();
+        const QString drawings = QStringLiteral("02 Drawings/Architectural");
+        left->openFolder(drawings);
+        QTRY_COMPARE(left->currentFolder(), drawings);
+        QVERIFY(waitForRows(left));
+        QTRY_VERIFY(left->view()->model()->rowCount(left->view()->rootIndex()) >= 4);
+        const QModelIndex first = left->view()->model()->index(2, 0, left->view()->rootIndex());
+        const QModelIndex second = left->view()->model()->index(3, 0, left->view()->rootIndex());
+        left->view()->selectionModel()->select(
+            QItemSelection(first, second), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-browsing")));
     }
 
@@ -457,6 +377,7 @@ private Q_SLOTS:
         QVERIFY(waitFinished(jobs.first()));
         QCOMPARE(m_queue->job(jobs.first()).state, JobState::Done);
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("RFI answers"))), diskFiles(desk));
+        QCOMPARE(inkInTheMiddle(window->queuePanel()->view()->viewport()), 0); // a job, no words
     }
 
     void pauseAndResumeFromTheQueue()
@@ -466,38 +387,56 @@ private Q_SLOTS:
         QVERIFY(waitForRows(window->leftPane()));
         const QString folder = m_dir.filePath(QStringLiteral("Desktop/Daily reports"));
         QVERIFY(writeFiles(folder, 40, 3000, QStringLiteral("Daily report")));
-        // Slow replies keep the job running long enough to pause it.
+        // Slow replies: each upload costs two API calls, so 40 files on 4 workers need 10 s or
+        // more, while the pause below comes after the eighth item.
         QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("latency_ms"), 500}}));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder)});
         QVERIFY(dropOnto(window->leftPane()->view(), &mime));
+        JobQueuePanel *panel = window->queuePanel();
+        // Acts on the queue's own report, not on a poll: the panel must offer Pause the moment
+        // the job runs. The panel hears of the change before this handler (connected earlier).
+        qint64 id = 0;
+        bool pauseOffered = false;
+        bool paused = false;
+        bool grabbed = false;
+        bool sizeFits = false;
+        QString sizeText;
+        qint64 doneWhenPaused = -1;
+        connect(m_queue.get(), &JobQueue::jobProgress, window.get(), [&](const EngineProgress &progress) {
+            if (paused || progress.jobId != id || progress.state != JobState::Running
+                || progress.itemsDone < 8)
+                return;
+            paused = true;
+            panel->selectJob(id);
+            pauseOffered = panel->pauseAction()->isEnabled();
+            grabbed = testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-transfer"));
+            doneWhenPaused = progress.itemsDone;
+            auto *tree = qobject_cast<QTreeView *>(panel->view());
+            const QModelIndex size = panel->model()->indexOfJob(id, JobQueueModel::BytesColumn);
+            sizeText = size.data().toString();
+            sizeFits = tree && !sizeText.isEmpty() && fitsItsColumn(tree, size);
+            panel->pauseAction()->trigger();
+        });
         const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
         QCOMPARE(jobs.size(), 1);
-        const qint64 id = jobs.first();
-        JobQueuePanel *panel = window->queuePanel();
-        // Pause from the panel the moment the job runs (or is held by the budget's pacing). The
-        // panel learns of state changes through its model, which coalesces updates, so the test
-        // polls as a user would look at the button, instead of acting inside jobChanged.
-        bool paused = false;
-        const auto pauseWhenActive = [&]() {
-            const JobRecord record = m_queue->job(id);
-            if (!paused && (record.state == JobState::Running || record.state == JobState::Waiting)) {
-                panel->selectJob(id);
-                if (panel->pauseAction()->isEnabled()) {
-                    paused = true;
-                    panel->pauseAction()->trigger();
-                }
-            }
-            return paused;
-        };
-        QTRY_VERIFY2_WITH_TIMEOUT(pauseWhenActive(), qPrintable(jobStateName(m_queue->job(id).state)), 30000);
-        QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-transfer")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_queue->job(id).state, JobState::Paused, 30000);
-        const qint64 doneWhenPaused = m_queue->job(id).itemsDone;
+        id = jobs.first();
+        QTRY_VERIFY2_WITH_TIMEOUT(paused || isFinished(m_queue->job(id).state),
+                                  qPrintable(jobStateName(m_queue->job(id).state)), 60000);
+        QVERIFY2(paused, qPrintable(jobStateName(m_queue->job(id).state)));
+        QVERIFY(pauseOffered);
+        QVERIFY(grabbed);
+        QVERIFY2(sizeFits, qPrintable(sizeText)); // "12.0 kB / 125.4 kB", not "12.0 k…125.4 kB"
+        QCOMPARE(m_queue->job(id).state, JobState::Paused);
         QVERIFY(doneWhenPaused < 41);
+        // Paused for good: the panel offers Resume, not Pause, and the workers stop.
         QTRY_VERIFY(panel->resumeAction()->isEnabled());
+        QVERIFY(!panel->pauseAction()->isEnabled());
+        QCOMPARE(m_queue->job(id).state, JobState::Paused);
+        QVERIFY(m_queue->job(id).itemsDone < 41);
         QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("latency_ms"), 0}}));
         panel->resumeAction()->trigger();
+        QCOMPARE(m_queue->job(id).state, JobState::Running);
         QVERIFY(waitFinished(id));
         const JobRecord job = m_queue->job(id);
         QCOMPARE(job.state, JobState::Done);
@@ -506,15 +445,19 @@ private Q_SLOTS:
                  diskFiles(folder));
     }
 
-    // A transfer while the budget runs low: the meter turns red and says so.
+    // A transfer while the budget runs low: the meter turns red and says the job waits.
     void transferWithTheMeterLow()
     {
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(waitForRows(window->leftPane()));
+        // Spend this application's hour down to 100 calls (token requests count against it and
+        // change nothing), then cut the limit to 8 more: 8 of 108 left is under 10 % (red), and
+        // less than the share jobs leave for browsing, so the job is held at once.
+        for (int used = sandboxCallsOfApp(); used < 100; ++used)
+            QVERIFY(spendOneCall());
         const int used = sandboxCallsOfApp();
-        QVERIFY(m_sandbox.configure(
-            QJsonObject{{QStringLiteral("rate_limit"), used + 8}, {QStringLiteral("latency_ms"), 200}}));
+        QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("rate_limit"), used + 8}}));
         const QString folder = m_dir.filePath(QStringLiteral("Desktop/Photos"));
         QVERIFY(writeFiles(folder, 6, 4000, QStringLiteral("Photo")));
         QMimeData mime;
@@ -523,15 +466,18 @@ private Q_SLOTS:
         const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
         QCOMPARE(jobs.size(), 1);
         BudgetMeterWidget *meter = window->budgetMeter();
-        QTRY_VERIFY_WITH_TIMEOUT(meter->level() == BudgetMeterWidget::Level::Critical, 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(meter->level() == BudgetMeterWidget::Level::Critical,
+                                  qPrintable(meter->text()), 30000);
         QCOMPARE(meter->barColor(),
                  BudgetMeterWidget::levelColor(BudgetMeterWidget::Level::Critical, meter->palette()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_queue->job(jobs.first()).state, JobState::Waiting, 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(meter->text().contains(QStringLiteral("waiting until")),
+                                  qPrintable(meter->text()), 10000);
         window->queuePanel()->selectJob(jobs.first());
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-transfer-meter-low")));
         m_queue->cancel(jobs.first());
         QVERIFY(waitFinished(jobs.first()));
-        QVERIFY(m_sandbox.configure(
-            QJsonObject{{QStringLiteral("rate_limit"), 3600}, {QStringLiteral("latency_ms"), 0}}));
+        QCOMPARE(m_queue->job(jobs.first()).state, JobState::Cancelled);
     }
 
     void failedItemIsShownWithItsReason()
@@ -559,8 +505,22 @@ private Q_SLOTS:
         panel->selectJob(jobs.first());
         auto *tree = qobject_cast<QTreeView *>(panel->view());
         QVERIFY(tree);
-        tree->expand(tree->currentIndex().siblingAtColumn(0));
-        QTest::qWait(300); // the item page arrives through the model's queued fetch
+        const QModelIndex jobRow = tree->currentIndex().siblingAtColumn(0);
+        tree->expand(jobRow);
+        // The item page arrives through the model's queued fetch; the failed one says why.
+        QTRY_COMPARE(tree->model()->rowCount(jobRow), 3);
+        QModelIndex failed;
+        for (int row = 0; row < 3; ++row) {
+            const QModelIndex state = jobRow.model()->index(row, JobQueueModel::StateColumn, jobRow);
+            if (state.data().toString().startsWith(QStringLiteral("Failed")))
+                failed = state;
+        }
+        const QString reason = failed.data().toString();
+        QVERIFY2(reason.contains(QStringLiteral("Spec 02.pdf"))
+                     && reason.contains(QStringLiteral("does not exist")),
+                 qPrintable(reason));
+        // The reason is read whole, not elided: it fits its column beside the icon.
+        QVERIFY2(fitsItsColumn(tree, failed), qPrintable(reason));
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-failed-item")));
         QVERIFY(panel->retryAction()->isEnabled());
     }
@@ -572,6 +532,17 @@ private Q_SLOTS:
         QVERIFY(window);
         QVERIFY(waitForRows(window->leftPane()));
         QVERIFY(Theme::isDarkPalette(window->palette()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->budgetMeter()->snapshot().headersSeen, 10000);
+        // A finished job in the queue, so its progress bar is seen on the dark window too.
+        const QString folder = m_dir.filePath(QStringLiteral("Desktop/Night shift"));
+        QVERIFY(writeFiles(folder, 3, 3000, QStringLiteral("Log")));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(folder)});
+        QVERIFY(dropOnto(window->leftPane()->view(), &mime));
+        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
+        QCOMPARE(jobs.size(), 1);
+        QVERIFY(waitFinished(jobs.first()));
+        window->queuePanel()->selectJob(jobs.first());
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-dark")));
         m_theme->apply(AppSettings::Theme::Light);
     }
@@ -596,12 +567,7 @@ private Q_SLOTS:
         QCOMPARE(window->splitter()->sizes(), sizes);
     }
 
-    void cleanupTestCase()
-    {
-        m_queue.reset();
-        m_stores.reset();
-        m_manager.reset();
-    }
+    void cleanupTestCase() { cleanup(); }
 };
 
 QTEST_MAIN(TestMainWindow)

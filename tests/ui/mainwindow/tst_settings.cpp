@@ -8,16 +8,20 @@
 #include "ui/settings/theme.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -169,7 +173,48 @@ private Q_SLOTS:
         // Xvfb's platform palette is light: "System" follows it.
         m_theme->apply(AppSettings::Theme::System);
         QVERIFY(!m_theme->isDark());
-        QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+        QStyle *style = QApplication::style();
+        if (auto *proxy = qobject_cast<QProxyStyle *>(style))
+            style = proxy->baseStyle();
+        QCOMPARE(style->name().toLower(), QStringLiteral("fusion"));
+    }
+
+    // On the dark palette a check box and a radio button keep a visible outline: Fusion draws it
+    // darker than the dark window, so an unticked box was a black square on black.
+    void darkIndicatorsKeepTheirOutline_data()
+    {
+        QTest::addColumn<bool>("radio");
+        QTest::newRow("check box") << false;
+        QTest::newRow("radio button") << true;
+    }
+
+    void darkIndicatorsKeepTheirOutline()
+    {
+        QFETCH(bool, radio);
+        m_theme->apply(AppSettings::Theme::Dark);
+        std::unique_ptr<QAbstractButton> button;
+        if (radio)
+            button = std::make_unique<QRadioButton>(QStringLiteral("Copy"));
+        else
+            button = std::make_unique<QCheckBox>(QStringLiteral("Preview first"));
+        button->setPalette(QApplication::palette());
+        button->adjustSize();
+        const QImage image = button->grab().toImage();
+        m_theme->apply(AppSettings::Theme::Light);
+        // The indicator's brightest pixel must stand out from the window (lightness, 0..255).
+        QStyleOptionButton option;
+        option.initFrom(button.get());
+        const QRect box = button->style()->subElementRect(
+            radio ? QStyle::SE_RadioButtonIndicator : QStyle::SE_CheckBoxIndicator, &option, button.get());
+        QVERIFY(!box.isEmpty());
+        const qreal ratio = image.devicePixelRatio();
+        const int window = Theme::darkPalette().color(QPalette::Window).lightness();
+        int brightest = 0;
+        for (int y = int(box.top() * ratio); y <= int(box.bottom() * ratio) && y < image.height(); ++y) {
+            for (int x = int(box.left() * ratio); x <= int(box.right() * ratio) && x < image.width(); ++x)
+                brightest = qMax(brightest, image.pixelColor(x, y).lightness());
+        }
+        QVERIFY2(brightest - window >= 40, qPrintable(QStringLiteral("%1 vs %2").arg(brightest).arg(window)));
     }
 
     void actionIconsFollowThePalette()
