@@ -202,6 +202,7 @@ void MainWindow::createQueue()
 
     connect(m_services.queue, &JobQueue::jobProgress, this, &MainWindow::jobProgress);
     connect(m_services.queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
+    connect(m_services.queue, &JobQueue::jobStopped, this, &MainWindow::jobStopped);
     connect(m_services.queue, &JobQueue::jobAdded, this, [this] {
         m_dock->show();
         m_dock->raise();
@@ -425,6 +426,21 @@ void MainWindow::jobFinished(qint64 jobId, const Error &error)
     m_notifier->jobFinished(job, m_services.stores->displayName(job.destinationConnection), error);
 }
 
+void MainWindow::jobStopped(qint64 jobId, const Error &reason)
+{
+    if (m_waiting.remove(jobId))
+        jobProgress(EngineProgress{});
+    const JobRecord job = m_services.queue->job(jobId);
+    if (job.id == 0)
+        return;
+    m_notifier->jobStopped(job, m_services.stores->displayName(job.destinationConnection), reason);
+    // A revoked sign-in: offer the reconnect that lets the held jobs go on.
+    for (const QString &connection : {job.sourceConnection, job.destinationConnection}) {
+        if (!connection.isEmpty() && m_services.queue->needsSignIn(connection))
+            signInNeeded(connection, reason.message());
+    }
+}
+
 void MainWindow::signInNeeded(const QString &id, const QString &message)
 {
     const auto profile = m_services.manager->connection(id);
@@ -475,8 +491,10 @@ void MainWindow::reconnect(const QString &id)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &ConnectionWizard::connectionSaved, this, [this](const QString &saved) {
-        // New tokens: drop the old context and open the panes that showed the failure again.
+        // New tokens: drop the old context, let the jobs held for this sign-in go on, and open
+        // the panes that showed the failure again.
         m_services.stores->forget(saved);
+        m_services.queue->connectionSignedIn(saved);
         for (PaneWidget *pane : {m_left, m_right}) {
             if (pane->connectionId() == saved || m_unavailable.value(pane) == saved)
                 openConnection(pane, saved);
@@ -496,6 +514,16 @@ void MainWindow::manageConnections()
             for (auto it = unavailable.begin(); it != unavailable.end(); ++it) {
                 m_services.stores->forget(it.value());
                 openConnection(it.key(), it.value());
+            }
+            // Jobs held for a sign-in try again; one whose connection is still signed out pauses
+            // again with the same reason (JobQueue), it never fails.
+            const auto profiles = m_services.manager->connections();
+            for (const ConnectionProfile &profile :
+                 profiles.ok() ? profiles.value() : QVector<ConnectionProfile>{}) {
+                if (m_services.queue->needsSignIn(profile.id)) {
+                    m_services.stores->forget(profile.id);
+                    m_services.queue->connectionSignedIn(profile.id);
+                }
             }
             reload();
         });

@@ -99,6 +99,7 @@ private:
     void updateMeter();
     void jobProgress(const EngineProgress &progress);
     void jobFinished(qint64 jobId, const Error &error);
+    void jobStopped(qint64 jobId, const Error &reason);
     void signInNeeded(const QString &id, const QString &message);
 
     const MainWindowServices m_services;

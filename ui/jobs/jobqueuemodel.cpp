@@ -277,6 +277,12 @@ QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
             .arg(kindText(job.kind), endpoint(job.sourceConnection, job.sourcePath),
                  endpoint(job.destinationConnection, job.destinationPath));
     case StateColumn:
+        if (job.state == JobState::Paused) {
+            // Paused by the engine (sign in again, disk full, read-only): say why in the row.
+            const Error reason = m_queue->stopReason(job.id);
+            if (reason.isError())
+                return tr("Paused: %1").arg(reason.message());
+        }
         return stateText(job, progress);
     case ProgressColumn: {
         const int percent = percentOf(job, progress);

@@ -25,14 +25,8 @@ JobNotifier::JobNotifier(const QIcon &icon, QMenu *menu, QObject *parent) : QObj
 
 JobNotifier::~JobNotifier() = default;
 
-bool JobNotifier::isFailure(const JobRecord &job, const Error &error)
+QString JobNotifier::jobText(const JobRecord &job, const QString &destinationName)
 {
-    return error.isError() || job.state == JobState::Failed || job.itemsFailed > 0;
-}
-
-QString JobNotifier::outcomeText(const JobRecord &job, const QString &destinationName, const Error &error)
-{
-    const QLocale locale;
     QString what;
     switch (job.kind) {
     case JobKind::Analyze:
@@ -48,6 +42,18 @@ QString JobNotifier::outcomeText(const JobRecord &job, const QString &destinatio
         what = tr("Migration to %1").arg(destinationName);
         break;
     }
+    return what;
+}
+
+bool JobNotifier::isFailure(const JobRecord &job, const Error &error)
+{
+    return error.isError() || job.state == JobState::Failed || job.itemsFailed > 0;
+}
+
+QString JobNotifier::outcomeText(const JobRecord &job, const QString &destinationName, const Error &error)
+{
+    const QLocale locale;
+    const QString what = jobText(job, destinationName);
     // Counts in words with the locale's digits ("1,204 items"); two plural forms serve English,
     // German and Spanish alike.
     const auto items = [&locale](qint64 n) {
@@ -73,6 +79,19 @@ void JobNotifier::jobFinished(const JobRecord &job, const QString &destinationNa
         m_tray->showMessage(QCoreApplication::applicationName(), text,
                             failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
     Q_EMIT notified(text, failure);
+}
+
+QString JobNotifier::stoppedText(const JobRecord &job, const QString &destinationName, const Error &reason)
+{
+    return tr("%1 was paused: %2").arg(jobText(job, destinationName), reason.message());
+}
+
+void JobNotifier::jobStopped(const JobRecord &job, const QString &destinationName, const Error &reason)
+{
+    const QString text = stoppedText(job, destinationName, reason);
+    if (m_tray)
+        m_tray->showMessage(QCoreApplication::applicationName(), text, QSystemTrayIcon::Warning, 8000);
+    Q_EMIT notified(text, true);
 }
 
 } // namespace trestle

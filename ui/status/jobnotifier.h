@@ -29,9 +29,14 @@ public:
 
     // Shows the notification for a job that ended; `destinationName` is the connection's name.
     void jobFinished(const JobRecord &job, const QString &destinationName, const Error &error);
+    // The engine paused the job for a reason the user must act on (sign in again, free space).
+    void jobStopped(const JobRecord &job, const QString &destinationName, const Error &reason);
 
     static QString outcomeText(const JobRecord &job, const QString &destinationName, const Error &error);
     static bool isFailure(const JobRecord &job, const Error &error);
+    // "Copy to Tower A", "Migration to Tower A": the job in words.
+    static QString jobText(const JobRecord &job, const QString &destinationName);
+    static QString stoppedText(const JobRecord &job, const QString &destinationName, const Error &reason);
 
 Q_SIGNALS:
     void notified(const QString &text, bool failure);

@@ -8,11 +8,14 @@
 #include "core/jobs/jobqueue.h"
 #include "core/transfer/storeresolver.h"
 #include "ui/jobs/jobqueuemodel.h"
+#include "ui/status/jobnotifier.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void cleanup();
     void itemsAreLeavesWithSharedIcons();
     void fetchedItemsShowTheirStatesAfterTheRun();
+    void pausedJobSaysWhy();
 
 private:
     // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
@@ -176,6 +180,40 @@ void TestJobQueueModel::fetchedItemsShowTheirStatesAfterTheRun()
     QCOMPARE(model.index(count - 1, JobQueueModel::NameColumn, job).data().toString(),
              QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
     QVERIFY(QFile::exists(m_destination + QStringLiteral("/d1/file-%1.bin").arg(files - 1)));
+}
+
+// A job the engine pauses (here: its destination is a read-only file system) shows why in its row
+// and in the notification, not only "Paused".
+void TestJobQueueModel::pausedJobSaysWhy()
+{
+    // Root writes through file modes, so only a read-only mount makes a folder read-only here.
+    QProcess mount;
+    mount.start(QStringLiteral("mount"),
+                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                 QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), m_destination});
+    if (!mount.waitForFinished(30000) || mount.exitCode() != 0)
+        QSKIP(qPrintable(QStringLiteral("cannot mount a read-only tmpfs (needs root or CAP_SYS_ADMIN): %1")
+                             .arg(QString::fromLocal8Bit(mount.readAllStandardError()).simplified())));
+    const auto unmount = qScopeGuard([this] {
+        m_queue.reset(); // nothing may hold a file there
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_destination});
+    });
+    const qint64 jobId = plannedJob(4);
+    QVERIFY(jobId > 0);
+    JobQueueModel model(m_queue.get());
+    QSignalSpy stopped(m_queue.get(), &JobQueue::jobStopped);
+    m_queue->startPlanned(jobId);
+    QVERIFY(stopped.wait(60000));
+    const Error reason = stopped.first().at(1).value<Error>();
+    QCOMPARE(reason.kind(), Error::Kind::LocalIo);
+    QCOMPARE(m_queue->job(jobId).state, JobState::Paused);
+
+    const QString state = model.index(0, JobQueueModel::StateColumn).data().toString();
+    QVERIFY2(state.startsWith(QStringLiteral("Paused: ")) && state.contains(QStringLiteral("read-only")),
+             qPrintable(state));
+    const QString note = JobNotifier::stoppedText(m_queue->job(jobId), QStringLiteral("Share"), reason);
+    QVERIFY2(note.startsWith(QStringLiteral("Copy to Share was paused: ")) && note.contains(reason.message()),
+             qPrintable(note));
 }
 
 QTEST_MAIN(TestJobQueueModel)
