@@ -239,14 +239,19 @@ Status Journal::setJobState(qint64 jobId, JobState state, const Error &error)
             startedAt = now;
         query.finish();
 
+        // A job that goes on (or ends well) no longer has the error that stopped it before: its
+        // row must not keep saying "Sign in again" after the user did.
+        const bool clearsError = !error.isError()
+            && (state == JobState::Queued || state == JobState::Planning || state == JobState::Running
+                || state == JobState::Done);
         QString sql = QStringLiteral("UPDATE jobs SET state = ?, started_at = ?, finished_at = ?");
-        if (error.isError())
+        if (error.isError() || clearsError)
             sql += QStringLiteral(", last_error_kind = ?, last_error = ?");
         query.prepare(sql + QStringLiteral(" WHERE id = ?"));
         query.addBindValue(jobStateName(state));
         query.addBindValue(startedAt);
         query.addBindValue(isFinished(state) ? now : qint64(0));
-        if (error.isError()) {
+        if (error.isError() || clearsError) {
             query.addBindValue(storedErrorKind(error.kind()));
             query.addBindValue(db::storedText(error.message()));
         }

@@ -121,8 +121,22 @@ private Q_SLOTS:
         job = journal.job(id).value();
         QCOMPARE(job.startedAt, started); // stamped once
         QCOMPARE(job.apiCalls, qint64(12));
-        QCOMPARE(job.lastErrorKind, Error::Kind::RateLimited);
-        QCOMPARE(job.lastError, QStringLiteral("Hourly budget spent"));
+        // Going on clears the error that held the job: a restored job must not look held (or
+        // make the queue wait for a sign-in) for a cause that is gone.
+        QCOMPARE(job.lastErrorKind, Error::Kind::None);
+        QCOMPARE(job.lastError, QString());
+        QVERIFY(journal
+                    .setJobState(id, JobState::Paused,
+                                 Error(Error::Kind::AuthRevoked, QStringLiteral("Sign in again")))
+                    .ok());
+        QCOMPARE(journal.job(id).value().lastErrorKind, Error::Kind::AuthRevoked);
+        QVERIFY(journal.setJobState(id, JobState::Paused).ok()); // the user's pause keeps the cause
+        QCOMPARE(journal.job(id).value().lastError, QStringLiteral("Sign in again"));
+        QVERIFY(journal.setJobState(id, JobState::Running).ok());
+        QCOMPARE(journal.job(id).value().lastErrorKind, Error::Kind::None);
+        QVERIFY(journal.setJobState(id, JobState::Failed, Error(Error::Kind::Server, QStringLiteral("5xx")))
+                    .ok());
+        QVERIFY(journal.setJobState(id, JobState::Running).ok());
 
         const qint64 second = journal.createJob(sampleJob(JobKind::Sync)).value();
         QCOMPARE(journal.unfinishedJobs().value().size(), 2);
