@@ -5,6 +5,8 @@
 #include "core/store/procorejobs.h"
 #include "core/store/procoremovejob.h"
 #include "core/store/procorereadjob.h"
+#include "core/store/procoreversionlistjob.h"
+#include "core/store/procoreversionreadjob.h"
 #include "core/store/procorewritejob.h"
 
 namespace trestle {
@@ -461,6 +463,18 @@ StoreJob *ProcoreStore::writeFrom(const StorePath &path, QIODevice *source, qint
 {
     Q_UNUSED(mtime) // Procore keeps its own timestamps (limits().keepsTimestamps is false)
     return new ProcoreWriteJob(this, path, source, size, mode);
+}
+
+VersionListJob *ProcoreStore::listVersions(const StorePath &path)
+{
+    return new ProcoreVersionListJob(this, path);
+}
+
+StoreJob *ProcoreStore::readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink)
+{
+    if (version.id.isEmpty())
+        return readInto(path, sink); // the file itself (one version)
+    return new ProcoreVersionReadJob(this, path, version, sink);
 }
 
 } // namespace trestle

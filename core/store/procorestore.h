@@ -113,6 +113,11 @@ public:
     StoreJob *readInto(const StorePath &path, QIODevice *sink) override;
     StoreJob *writeFrom(const StorePath &path, QIODevice *source, qint64 size, const QDateTime &mtime,
                         WriteMode mode = WriteMode::Replace) override;
+    // Versions (procoreversionlistjob.h, procoreversionreadjob.h): 1 call (GET /files/{id}) for a
+    // file whose entry has versionCount > 1, none for a file with one version; reading a listed
+    // version costs no call.
+    VersionListJob *listVersions(const StorePath &path) override;
+    StoreJob *readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink) override;
 
     // For the store's own jobs ------------------------------------------------------------
     ProcorePathCache &cache() { return *m_cache; }

@@ -18,6 +18,8 @@ target_sources(trestle_core_store PRIVATE
     store/storepath.h store/storepath.cpp
     store/streampump.h store/streampump.cpp
     store/writesession.h store/writesession.cpp
+    store/versionlistjob.h store/versionlistjob.cpp
+    store/storeerrorjob.h store/storeerrorjob.cpp
 )
 # ProcoreStore (pstore).
 target_sources(trestle_core_store PRIVATE
@@ -28,6 +30,8 @@ target_sources(trestle_core_store PRIVATE
     store/procorereadjob.h store/procorereadjob.cpp
     store/procorestore.h store/procorestore.cpp
     store/procorewritejob.h store/procorewritejob.cpp
+    store/procoreversionlistjob.h store/procoreversionlistjob.cpp
+    store/procoreversionreadjob.h store/procoreversionreadjob.cpp
 )
 # SHA-256 of segmented uploads through OpenSSL's EVP (core/store/sha256.h says why); without it
 # the portable QCryptographicHash is used.

@@ -1,6 +1,7 @@
 #include "core/store/store.h"
 
 #include "core/store/namerules.h"
+#include "core/store/storeerrorjob.h"
 
 namespace trestle {
 
@@ -52,6 +53,19 @@ Result<std::unique_ptr<WriteSession>> Store::beginWrite(const StorePath &path, q
     Q_UNUSED(mode)
     return Error(Error::Kind::Internal, tr("This store cannot take pushed writes."),
                  QStringLiteral("beginWrite unsupported: %1").arg(path.toString()));
+}
+
+VersionListJob *Store::listVersions(const StorePath &path)
+{
+    return VersionListJob::fromStat(stat(path));
+}
+
+StoreJob *Store::readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink)
+{
+    if (version.id.isEmpty())
+        return readInto(path, sink);
+    return new StoreErrorJob(Error(Error::Kind::Internal, tr("This store keeps no versions."),
+                                   QStringLiteral("readVersionInto unsupported: %1").arg(path.toString())));
 }
 
 } // namespace trestle

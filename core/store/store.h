@@ -5,6 +5,7 @@
 #include "core/store/statjob.h"
 #include "core/store/storejob.h"
 #include "core/store/storelimits.h"
+#include "core/store/versionlistjob.h"
 #include "core/store/writesession.h"
 
 #include <QDateTime>
@@ -96,6 +97,15 @@ public:
     virtual Result<std::unique_ptr<WriteSession>> beginWrite(const StorePath &path, qint64 size,
                                                              const QDateTime &mtime,
                                                              WriteMode mode = WriteMode::Replace);
+
+    // The versions of a file, oldest first (a migration copies them in that order). Default: the
+    // file itself as its only version (empty id), from stat(). A store that keeps versions lists
+    // them all; ProcoreStore does it in one call, and in none for a file whose entry says it has
+    // one version (Entry::versionCount <= 1).
+    virtual VersionListJob *listVersions(const StorePath &path);
+    // Pushes one version's bytes (as listVersions() gave it) into sink, like readInto(). Default:
+    // readInto() for a version with an empty id; any other is unsupported (Internal).
+    virtual StoreJob *readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink);
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Store::Capabilities)

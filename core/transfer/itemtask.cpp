@@ -5,6 +5,7 @@
 #include "core/transfer/bandwidthlimiter.h"
 #include "core/transfer/metereddevice.h"
 #include "core/transfer/sourceguard.h"
+#include "core/transfer/versionhistorycopy.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -100,7 +101,8 @@ void ItemTask::start()
             watch(m_source->stat(copy.value()), Step::CopyCheck);
             return;
         }
-        if (m_item.needsVerify || m_item.action == ItemAction::Verify)
+        // A history copy checks the destination itself: it counts the versions already there.
+        if ((m_item.needsVerify && !copiesHistory()) || m_item.action == ItemAction::Verify)
             verify();
         else
             run();
@@ -113,6 +115,10 @@ void ItemTask::kill()
         return;
     if (m_job) {
         m_job->kill(); // finishes through jobFinished() with Cancelled
+        return;
+    }
+    if (m_history) {
+        m_history->kill(); // finishes through historyFinished() with Cancelled
         return;
     }
     finishFailed(Error(Error::Kind::Cancelled, tr("Cancelled.")));
@@ -156,13 +162,51 @@ void ItemTask::run()
     case ItemAction::Upload:
     case ItemAction::Download:
     case ItemAction::NewVersion:
-        runCopy();
+        if (copiesHistory())
+            runHistory();
+        else
+            runCopy();
         return;
     case ItemAction::Skip:
     case ItemAction::Verify:
         finishDone();
         return;
     }
+}
+
+bool ItemTask::copiesHistory() const
+{
+    return m_kind == JobKind::Migrate && m_item.sourceId != 0 && !m_item.reverse
+        && m_item.action == ItemAction::Upload && m_destination && m_destination->limits().keepsVersions;
+}
+
+void ItemTask::runHistory()
+{
+    m_history =
+        std::make_unique<VersionHistoryCopy>(m_source, m_sourcePath, m_destination, m_destinationPath);
+    // The journal counts this try already: an earlier one (or a crash) may have left versions.
+    m_history->setResume(m_item.needsVerify || m_item.attempts > 1);
+    m_history->setLimiter(m_limiter);
+    connect(m_history.get(), &VersionHistoryCopy::progress, this, &ItemTask::progress);
+    connect(m_history.get(), &VersionHistoryCopy::finished, this, &ItemTask::historyFinished);
+    m_history->start();
+}
+
+void ItemTask::historyFinished()
+{
+    if (m_finished || !m_history)
+        return;
+    const Error error = m_history->error();
+    if (error)
+        return finishFailed(error);
+    m_item.size = m_history->latestSize();
+    m_checksum = m_history->latestChecksum();
+    const int total = m_history->versionsTotal();
+    const int already = m_history->versionsAlreadyThere();
+    finishDone(
+        already > 0
+            ? tr("with its history: %1 versions (%2 already at the destination)").arg(total).arg(already)
+            : tr("with its history: %1 versions").arg(total));
 }
 
 void ItemTask::runCopy()

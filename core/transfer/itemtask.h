@@ -35,11 +35,16 @@ namespace trestle {
 // destination is read-only) is also given as jobStop(): the engine stops the job once instead of
 // failing item after item.
 //
+// A Migrate's new file whose plan asks for its history (the planner sets the item's sourceId, see
+// PlanBuilder) goes through a VersionHistoryCopy instead: every version, oldest first, resumed
+// after a crash without writing a version twice.
+//
 // Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled and
 // leaves nothing half-written behind (the stores' writes are atomic).
 class BandwidthLimiter;
 class MeteredDevice;
 class SourceGuard;
+class VersionHistoryCopy;
 
 class ItemTask final : public QObject
 {
@@ -78,6 +83,10 @@ private:
 
     void verify();
     void run();
+    // The item copies its source's version history (VersionHistoryCopy).
+    bool copiesHistory() const;
+    void runHistory();
+    void historyFinished();
     void runCopy();
     void copyThroughTempFile();
     void watch(StoreJob *job, Step step);
@@ -116,6 +125,7 @@ private:
     // Between the stores and the bytes: the cap, and the sha256 computed while they stream.
     std::unique_ptr<MeteredDevice> m_meter;
     std::unique_ptr<MeteredDevice> m_uploadMeter; // the temp file's way out (cap only)
+    std::unique_ptr<VersionHistoryCopy> m_history;
     QString m_checksum; // of the bytes copied, once complete
     JobKind m_kind = JobKind::Copy;
     Error m_failure; // the copy's error while FailureCheck looks at the destination

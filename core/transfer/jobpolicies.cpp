@@ -27,6 +27,8 @@ const NameTable<SyncDirection> kDirections = {{SyncDirection::OneWay, "one-way"}
 const NameTable<NamePolicy> kNames = {{NamePolicy::Report, "report"}, {NamePolicy::Map, "map"}};
 const NameTable<UnchangedRule> kUnchanged = {{UnchangedRule::SizeAndMtime, "size-mtime"},
                                              {UnchangedRule::Checksum, "checksum"}};
+const NameTable<VersionsPolicy> kVersions = {{VersionsPolicy::All, "all"},
+                                             {VersionsPolicy::Latest, "latest"}};
 
 template<typename E>
 QString nameOf(const NameTable<E> &table, E value)
@@ -136,6 +138,8 @@ QJsonObject JobPolicies::toJson() const
         json.insert(QStringLiteral("bandwidthLimit"), bandwidthLimit);
     if (deleteSourceAfterMigrate)
         json.insert(QStringLiteral("deleteSourceAfterMigrate"), true);
+    if (versions != VersionsPolicy::All) // the default is left out: older jobs read back the same
+        json.insert(QStringLiteral("versions"), versionsName(versions));
     if (schedule.isActive())
         json.insert(QStringLiteral("schedule"), schedule.toJson());
     const QJsonObject filterJson = filters.toJson();
@@ -156,7 +160,8 @@ Result<JobPolicies> JobPolicies::fromJson(const QJsonObject &json)
                                readEnum(json, "deletes", kDeletes, policies.deletes),
                                readEnum(json, "names", kNames, policies.names),
                                readEnum(json, "unchanged", kUnchanged, policies.unchanged),
-                               readEnum(json, "direction", kDirections, policies.direction)}) {
+                               readEnum(json, "direction", kDirections, policies.direction),
+                               readEnum(json, "versions", kVersions, policies.versions)}) {
         if (error)
             return error;
     }
@@ -216,6 +221,16 @@ QString JobPolicies::directionName(SyncDirection direction)
 std::optional<SyncDirection> JobPolicies::directionFromName(const QString &name)
 {
     return valueOf(kDirections, name);
+}
+
+QString JobPolicies::versionsName(VersionsPolicy policy)
+{
+    return nameOf(kVersions, policy);
+}
+
+std::optional<VersionsPolicy> JobPolicies::versionsFromName(const QString &name)
+{
+    return valueOf(kVersions, name);
 }
 QString JobPolicies::nameName(NamePolicy policy)
 {

@@ -38,6 +38,12 @@ enum class NamePolicy {
     Map, // map it by NameRules' lookalike table; what still does not fit is reported
 };
 
+// Which versions of a file a Migrate copies where the source keeps versions.
+enum class VersionsPolicy {
+    All, // the whole history, oldest first, where the destination keeps versions (else the latest)
+    Latest, // the current version only
+};
+
 // What "unchanged" means when a file is on both sides.
 enum class UnchangedRule {
     SizeAndMtime, // same size and modification time (within mtimeToleranceMs)
@@ -77,6 +83,8 @@ struct JobPolicies final
     // Migrate: delete each source file whose verify passed, once everything is verified. Off by
     // default: a migration never deletes unless the user asks for it.
     bool deleteSourceAfterMigrate = false;
+    // Migrate: copy each file's version history (oldest first) or only its latest version.
+    VersionsPolicy versions = VersionsPolicy::All;
     JobSchedule schedule; // when the job runs again by itself (the job queue fires it)
     JobFilters filters;
 
@@ -98,6 +106,8 @@ struct JobPolicies final
     static std::optional<NamePolicy> nameFromName(const QString &name);
     static QString unchangedName(UnchangedRule rule);
     static std::optional<UnchangedRule> unchangedFromName(const QString &name);
+    static QString versionsName(VersionsPolicy policy);
+    static std::optional<VersionsPolicy> versionsFromName(const QString &name);
 };
 
 // A job as the user asked for it: what to move from where to where, under which policies.

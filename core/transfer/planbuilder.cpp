@@ -3,6 +3,8 @@
 #include "core/store/namerules.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace trestle {
 
@@ -38,14 +40,38 @@ int depthOf(const QString &relPath)
     return relPath.isEmpty() ? 0 : int(relPath.count(QLatin1Char('/'))) + 1;
 }
 
-// Parents before children, then by path: the order folders must be created in.
+// Parents before children, then by path: the order folders must be created in. Each depth is
+// counted once and indices are sorted, not the nodes: counting slashes in every comparison and
+// swapping whole nodes made this sort a tenth of a 100,000-item plan. The nodes are then put in
+// place along the permutation's cycles, without a second array of them.
 void sortByDepth(QVector<TreeNode> &nodes)
 {
-    std::sort(nodes.begin(), nodes.end(), [](const TreeNode &a, const TreeNode &b) {
-        const int da = depthOf(a.relPath);
-        const int db = depthOf(b.relPath);
-        return da != db ? da < db : a.relPath < b.relPath;
+    QVector<std::pair<int, qsizetype>> order;
+    order.reserve(nodes.size());
+    for (qsizetype i = 0; i < nodes.size(); ++i)
+        order.append({depthOf(nodes.at(i).relPath), i});
+    std::sort(order.begin(), order.end(), [&nodes](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first
+                                  : nodes.at(a.second).relPath < nodes.at(b.second).relPath;
     });
+    std::vector<bool> placed(size_t(nodes.size()), false);
+    for (qsizetype start = 0; start < nodes.size(); ++start) {
+        if (placed[size_t(start)])
+            continue;
+        // Position `at` receives the node from order[at].second; the cycle ends back at start.
+        TreeNode first = std::move(nodes[start]);
+        qsizetype at = start;
+        while (true) {
+            placed[size_t(at)] = true;
+            const qsizetype from = order.at(at).second;
+            if (from == start) {
+                nodes[at] = std::move(first);
+                break;
+            }
+            nodes[at] = std::move(nodes[from]);
+            at = from;
+        }
+    }
 }
 
 } // namespace
@@ -74,6 +100,8 @@ const Entry *PlanBuilder::destinationEntry(const QString &destRel) const
 void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destination)
 {
     m_destByPath.reserve(destination.size());
+    m_destPathByKey.reserve(destination.size());
+    m_claimedKeys.reserve(source.size());
     for (const TreeNode &node : std::as_const(destination)) {
         m_destByPath.insert(node.relPath, &node.entry);
         m_destPathByKey.insert(key(node.relPath), node.relPath);
@@ -91,8 +119,13 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
     }
 
     sortByDepth(source);
-    for (const TreeNode &node : std::as_const(source))
+    for (TreeNode &node : source) {
         planSourceNode(node);
+        // Planned: its entry (name, path segments, ids) is needed no more. Let go of it now, so
+        // the whole listing and the whole plan are not in memory at once at the peak (a
+        // 100,000-item plan peaked near the 300 MB goal).
+        node.entry = Entry();
+    }
     if (m_input.kind == JobKind::Sync && m_input.policies.deletes == DeletePolicy::Delete)
         planDeletes(destination);
 
@@ -111,8 +144,12 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
     m_sourceDeletes.clear();
 
     if (m_procoreDestination) {
-        m_summary.estimatedApiCalls = procoreCallFloor(
-            m_summary.foldersToCreate, m_summary.filesNew + m_summary.filesReplaced, m_summary.deletes);
+        // Each older version is one more upload (2 calls); each file with a history is listed once.
+        m_summary.estimatedApiCalls =
+            procoreCallFloor(m_summary.foldersToCreate,
+                             m_summary.filesNew + m_summary.filesReplaced + m_summary.olderVersions,
+                             m_summary.deletes)
+            + m_summary.filesWithHistory;
         m_summary.estimatedSeconds = secondsAtBudget(m_summary.estimatedApiCalls, m_input.hourlyBudget);
     }
 }
@@ -205,6 +242,24 @@ void PlanBuilder::planSourceNode(const TreeNode &node)
     }
 }
 
+void PlanBuilder::planHistory(const Entry &source, JobItem *item)
+{
+    // Only a new file gets the history; one that exists gets the latest as a new version.
+    if (m_input.policies.versions != VersionsPolicy::All || source.versionCount <= 1
+        || item->action != ItemAction::Upload)
+        return;
+    if (!m_input.destinationLimits.keepsVersions) {
+        item->reason = tr("history not kept by the destination");
+        return;
+    }
+    // The mark ItemTask copies the history by: the source file's id (never 0 then).
+    bool numeric = false;
+    const qint64 id = source.backendId.toLongLong(&numeric);
+    item->sourceId = numeric && id != 0 ? id : -1;
+    ++m_summary.filesWithHistory;
+    m_summary.olderVersions += source.versionCount - 1;
+}
+
 void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const Entry *existing)
 {
     const Entry &src = node.entry;
@@ -213,6 +268,8 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
         JobItem item = makeItem(action, node.relPath, to);
         item.size = qMax<qint64>(0, src.size);
         item.mtimeMs = src.modified.isValid() ? src.modified.toMSecsSinceEpoch() : 0;
+        if (m_input.kind == JobKind::Migrate)
+            planHistory(src, &item);
         m_fileItems.append(item);
         if (m_input.kind == JobKind::Migrate) {
             // Checked once everything is copied: the engine runs a Verify after its copy.

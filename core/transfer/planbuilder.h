@@ -44,7 +44,7 @@ class PlanBuilder final
 public:
     explicit PlanBuilder(PlanInput input);
 
-    // Consumes both listings (the vectors are reordered).
+    // Consumes both listings (the vectors are reordered; the source entries are emptied).
     void build(QVector<TreeNode> &source, QVector<TreeNode> &destination);
 
     QVector<JobItem> &items() { return m_items; }
@@ -57,6 +57,8 @@ public:
 private:
     void planSourceNode(const TreeNode &node);
     void planFile(const TreeNode &node, const QString &destRel, const Entry *existing);
+    // Migrate: marks a new file whose history is to be copied (sourceId), or notes why not.
+    void planHistory(const Entry &source, JobItem *item);
     void planDeletes(QVector<TreeNode> &destination);
     // The destination name for `name`, or empty with `reason` set.
     QString destinationName(const QString &name, QString *mappingRecord, QString *reason) const;

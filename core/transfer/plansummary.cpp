@@ -48,6 +48,8 @@ QJsonObject PlanSummary::toJson() const
         {QStringLiteral("filesReplaced"), filesReplaced},
         {QStringLiteral("deletes"), deletes},
         {QStringLiteral("verifies"), verifies},
+        {QStringLiteral("filesWithHistory"), filesWithHistory},
+        {QStringLiteral("olderVersions"), olderVersions},
         {QStringLiteral("unchanged"), unchanged},
         {QStringLiteral("skipped"), skipped},
         {QStringLiteral("bytesToCopy"), bytesToCopy},

@@ -25,6 +25,10 @@ struct PlanSummary final
     qint64 filesReplaced = 0; // replace (or add a version to) a destination file that differs
     qint64 deletes = 0;
     qint64 verifies = 0; // Migrate: each file copied is checked at the destination afterwards
+    // Migrate with its versions policy "all", to a destination that keeps versions: the new files
+    // copied with their history, and their versions besides the latest (each one more upload).
+    qint64 filesWithHistory = 0;
+    qint64 olderVersions = 0;
     qint64 unchanged = 0; // files on both sides that count as the same (no item)
     qint64 skipped = 0; // entries left out (each in skips)
     qint64 bytesToCopy = 0;
@@ -32,7 +36,8 @@ struct PlanSummary final
     int destinationListCalls = 0;
     // For a Procore destination (limits id "procore-documents"): the calls the items will cost on
     // the recommended upload path: one per folder created, two per file (create upload + create
-    // or update file), one per delete. -1 when the destination costs no API calls.
+    // or update file) and per older version, one per file with a history (its versions listed),
+    // one per delete. -1 when the destination costs no API calls.
     qint64 estimatedApiCalls = -1;
     // estimatedApiCalls spent at the hourly budget the plan was made for; -1 without an estimate.
     qint64 estimatedSeconds = -1;

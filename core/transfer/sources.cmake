@@ -5,6 +5,7 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/itemfilter.h transfer/itemfilter.cpp
     transfer/bandwidthlimiter.h transfer/bandwidthlimiter.cpp
     transfer/itemtask.h transfer/itemtask.cpp
+    transfer/versionhistorycopy.h transfer/versionhistorycopy.cpp
     transfer/metereddevice.h transfer/metereddevice.cpp
     transfer/sourceguard.h transfer/sourceguard.cpp
     transfer/jobplanner.h transfer/jobplanner.cpp
