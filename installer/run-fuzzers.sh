@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz in their own clang tree (build/fuzz, ASan + UBSan +
+# Builds the libFuzzer targets of tests/fuzz in their own clang tree (build/fuzz: only the parsers
+# under test, ~40 files, 165 s cold on the 2-core machine, seconds with a warm ccache; ASan + UBSan +
 # coverage) and runs each for <seconds> (default 60), two at a time. Fails when any target finds
 # a crash, a leak or a sanitizer report, or does not build. Prints executions per second.
 #

@@ -11,6 +11,10 @@
 #include <limits>
 #include <optional>
 
+#ifdef Q_OS_LINUX
+#include <time.h>
+#endif
+
 namespace trestle {
 
 namespace {
@@ -26,6 +30,22 @@ constexpr qint64 kMaxHoldMs = 24LL * 3600 * 1000; // a longer Retry-After/Reset 
 constexpr int kMaxSearchSteps = 100000;
 // A described reset may lie this much beyond one window from now (clock skew between us and the server).
 constexpr qint64 kClockSkewMs = 60 * 1000;
+// The wall clock moving this much against the monotonic one is a jump worth a line in the log.
+constexpr qint64 kClockJumpMs = 2000;
+
+// The meter's own clock. On Linux CLOCK_BOOTTIME: monotonic like steady_clock, but it keeps
+// counting while the machine sleeps, as the server's windows do (steady_clock would make the
+// calls made before a night's suspend look a moment old).
+qint64 steadyNowMs()
+{
+#ifdef Q_OS_LINUX
+    timespec ts{};
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+        return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+#endif
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
 
 std::optional<qint64> parseInteger(const QByteArray &raw)
 {
@@ -85,15 +105,44 @@ std::optional<qint64> parseRetryAfter(const QByteArray &raw, qint64 now)
 
 RateLimitMeter::RateLimitMeter(Config config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
-    Q_ASSERT(m_config.clock);
     Q_ASSERT(m_config.hourWindow.count() > 0 && m_config.spikeWindow.count() > 0);
+    m_wallClock =
+        m_config.clock ? m_config.clock : std::function<QDateTime()>(&QDateTime::currentDateTimeUtc);
+    if (m_config.steadyClock) {
+        m_steadyClock = m_config.steadyClock;
+    } else if (m_config.clock) {
+        m_steadyClock = [wall = m_config.clock] {
+            return wall().toMSecsSinceEpoch();
+        };
+    } else {
+        m_steadyClock = &steadyNowMs;
+    }
+    m_steadyOrigin = m_steadyClock();
+    m_wallOrigin = m_wallClock().toMSecsSinceEpoch();
 }
 
 RateLimitMeter::~RateLimitMeter() = default;
 
 qint64 RateLimitMeter::nowMs() const
 {
-    return m_config.clock().toMSecsSinceEpoch();
+    const qint64 now = m_wallOrigin + (m_steadyClock() - m_steadyOrigin);
+    const qint64 toWall = m_wallClock().toMSecsSinceEpoch() - now;
+    if (std::abs(toWall - m_toWallMs) > kClockJumpMs) {
+        qCInfo(lcRate) << "the system clock moved by" << (toWall - m_toWallMs) / 1000
+                       << "s; waits keep to the monotonic clock";
+    }
+    m_toWallMs = toWall;
+    return now;
+}
+
+qint64 RateLimitMeter::fromServerTime(qint64 serverMs) const
+{
+    return serverMs - m_serverAheadMs;
+}
+
+QDateTime RateLimitMeter::toWallTime(qint64 meterMs) const
+{
+    return QDateTime::fromMSecsSinceEpoch(meterMs + m_toWallMs, Qt::UTC);
 }
 
 int RateLimitMeter::hourlyLimitLocked() const
@@ -384,15 +433,46 @@ void RateLimitMeter::recordResponse(int httpStatus, const QByteArray &limit, con
         if (m_pending > 0)
             --m_pending;
 
+        // Retry-After first: in seconds, it is the one signal no clock difference can distort.
+        std::optional<qint64> retryAt;
+        bool retryRelative = false;
+        if (!retryAfter.isEmpty()) {
+            retryAt = parseRetryAfter(retryAfter, now);
+            if (retryAt) {
+                retryRelative = parseInteger(retryAfter).has_value();
+                if (!retryRelative) // an HTTP-date: on the server's clock
+                    retryAt = fromServerTime(*retryAt);
+            } else {
+                qCWarning(lcRate) << "ignoring malformed Retry-After" << retryAfter.left(64);
+            }
+        }
+
         std::optional<qint64> windowReset;
         if (!limit.isEmpty() || !remaining.isEmpty() || !reset.isEmpty()) {
             const auto l = parseInteger(limit);
             const auto r = parseInteger(remaining);
             const auto s = parseInteger(reset);
-            const qint64 resetMs = s ? *s * 1000 : 0;
-            const bool sane = l && r && s && *l > 0 && *l <= std::numeric_limits<int>::max() / 2 && *r <= *l
-                && resetMs - now <= m_config.hourWindow.count() + kClockSkewMs;
-            if (!sane) {
+            if (s && httpStatus == 429 && retryRelative)
+                calibrateServerClock(*s * 1000, *retryAt);
+            const qint64 resetMs = s ? fromServerTime(*s * 1000) : 0;
+            const bool wellFormed =
+                l && r && s && *l > 0 && *l <= std::numeric_limits<int>::max() / 2 && *r <= *l;
+            // No window resets later than one window (plus the rounding up to whole seconds) from
+            // now. No allowance for skew on top: a server clock an hour ahead stated resets just
+            // over an hour away in each window's last minute, and a spent window then held every
+            // call for that hour.
+            const bool believable = resetMs - now <= m_config.hourWindow.count() + kResetRoundingMs;
+            if (wellFormed && !believable) {
+                // The server's clock and ours differ: pacing on this reset could hold jobs for an
+                // hour. Count our own calls instead, and let Retry-After time any 429 (which also
+                // calibrates).
+                if (!m_skewWarned) {
+                    m_skewWarned = true;
+                    qCWarning(lcRate)
+                        << "X-Rate-Limit-Reset lies" << (resetMs - now) / 1000
+                        << "s ahead: the server's clock and ours differ; counting our own calls";
+                }
+            } else if (!wellFormed) {
                 qCWarning(lcRate) << "ignoring malformed X-Rate-Limit headers: limit" << limit.left(32)
                                   << "remaining" << remaining.left(32) << "reset" << reset.left(32);
             } else if (resetMs > now) {
@@ -404,16 +484,10 @@ void RateLimitMeter::recordResponse(int httpStatus, const QByteArray &limit, con
             }
         }
 
-        std::optional<qint64> retryAt;
-        if (!retryAfter.isEmpty()) {
-            retryAt = parseRetryAfter(retryAfter, now);
-            if (!retryAt)
-                qCWarning(lcRate) << "ignoring malformed Retry-After" << retryAfter.left(64);
-        }
-
         std::optional<qint64> holdUntil;
         if (httpStatus == 429) {
-            holdUntil = std::max(windowReset.value_or(0), retryAt.value_or(0));
+            // Retry-After in seconds wins; otherwise the later of the reset and a dated Retry-After.
+            holdUntil = retryRelative ? *retryAt : std::max(windowReset.value_or(0), retryAt.value_or(0));
             if (*holdUntil <= now) {
                 // Refused without a usable time: wait one spike window, the shortest limit there is.
                 qCWarning(lcRate) << "429 without a usable reset time; holding for one spike window";
@@ -432,6 +506,21 @@ void RateLimitMeter::recordResponse(int httpStatus, const QByteArray &limit, con
     publish(now);
 }
 
+// A 429 states when the limit resets twice: as a Unix time on the server's clock (Reset) and as
+// seconds from now (Retry-After). Their difference is how far the server's clock runs ahead of
+// the meter's; later resets are read with it, so a skewed server neither stretches nor shortens
+// the windows. Both are whole seconds: a difference within the rounding is no skew.
+void RateLimitMeter::calibrateServerClock(qint64 resetServerMs, qint64 retryAtMeterMs)
+{
+    const qint64 ahead = resetServerMs - retryAtMeterMs;
+    const qint64 next = std::abs(ahead) <= 2 * kResetRoundingMs || std::abs(ahead) > kMaxHoldMs ? 0 : ahead;
+    if (std::abs(next - m_serverAheadMs) > 2 * kResetRoundingMs) {
+        qCInfo(lcRate) << "the server's clock runs" << next / 1000 << "s ahead of ours (from a 429's"
+                       << "Reset and Retry-After); reading its resets with that";
+        m_serverAheadMs = next;
+    }
+}
+
 RateLimitSnapshot RateLimitMeter::snapshotLocked(qint64 now) const
 {
     RateLimitSnapshot s;
@@ -440,7 +529,7 @@ RateLimitSnapshot RateLimitMeter::snapshotLocked(qint64 now) const
     qint64 hourEnd = 0;
     s.hourlyRemaining = std::clamp(hourlyFreeAt(now, &hourEnd), 0, s.hourlyLimit);
     if (hourEnd > 0)
-        s.hourlyResetAt = QDateTime::fromMSecsSinceEpoch(hourEnd, Qt::UTC);
+        s.hourlyResetAt = toWallTime(hourEnd);
     s.spikeLimit = spikeLimitLocked();
     if (s.spikeLimit > 0) {
         qint64 spikeEnd = 0;
@@ -451,15 +540,15 @@ RateLimitSnapshot RateLimitMeter::snapshotLocked(qint64 now) const
         const qint64 lasts = qint64(double(s.hourlyRemaining) * kMinuteMs / s.callsLastMinute);
         const qint64 horizon = hourEnd > 0 ? hourEnd : now + m_config.hourWindow.count();
         if (now + lasts < horizon)
-            s.predictedExhaustion = QDateTime::fromMSecsSinceEpoch(now + lasts, Qt::UTC);
+            s.predictedExhaustion = toWallTime(now + lasts);
     }
     if (now < m_holdUntil) {
-        s.waitingUntil = QDateTime::fromMSecsSinceEpoch(m_holdUntil, Qt::UTC);
+        s.waitingUntil = toWallTime(m_holdUntil);
     } else {
         // Jobs wait too when the hourly budget left to them is spent.
         const Verdict hourly = hourlyRule(now, 1 + reserveLocked());
         if (!hourly.ok)
-            s.waitingUntil = QDateTime::fromMSecsSinceEpoch(hourly.next, Qt::UTC);
+            s.waitingUntil = toWallTime(hourly.next);
     }
     return s;
 }

@@ -34,8 +34,15 @@ struct RateLimitMeterConfig
     std::chrono::milliseconds hourWindow{3600 * 1000};
     std::chrono::milliseconds spikeWindow{10 * 1000};
     double interactiveReserve = 0.10; // share of the hourly budget kept for Interactive
-    // Time source (UTC). Injected so tests can drive time by hand; product code keeps the default.
-    std::function<QDateTime()> clock = &QDateTime::currentDateTimeUtc;
+    // Wall clock (UTC). Read once at construction (where the meter's timeline starts, to read the
+    // server's absolute times: X-Rate-Limit-Reset, a dated Retry-After), and to date the
+    // snapshot. Empty: the system clock.
+    std::function<QDateTime()> clock;
+    // Monotonic milliseconds. Every window, pace and hold runs on it, so the wall clock jumping
+    // (NTP, the user) neither stalls jobs for an hour nor lets them flood. Empty: CLOCK_BOOTTIME
+    // on Linux (counts suspended time), else std::chrono::steady_clock; but when only `clock` is
+    // injected, `clock` drives both (tests that move one hand-driven clock).
+    std::function<qint64()> steadyClock;
 };
 
 // The API budget of one client application, shared by all its connections and worker threads.
@@ -134,7 +141,15 @@ private:
         qint64 next = 0;
     };
 
+    // Meter time: monotonic milliseconds, equal to the wall clock's at construction. Also
+    // refreshes m_toWallMs (wall = meter time + m_toWallMs). Call with m_mutex held.
     qint64 nowMs() const;
+    // A Unix time the server stated (X-Rate-Limit-Reset, a dated Retry-After) on the meter's
+    // timeline: through what 429s taught about the server's clock, never through our wall clock
+    // as it is now (after our clock jumps, the server's has not).
+    qint64 fromServerTime(qint64 serverMs) const;
+    // For display only: meter time on the wall clock the user sees now.
+    QDateTime toWallTime(qint64 meterMs) const;
     int hourlyLimitLocked() const;
     int spikeLimitLocked() const;
     int reserveLocked() const;
@@ -147,6 +162,7 @@ private:
     qint64 earliestFeasible(qint64 t, Priority priority) const;
     qint64 holdSpacingMs() const;
     void observeWindow(qint64 now, int limit, int remaining, qint64 resetMs);
+    void calibrateServerClock(qint64 resetServerMs, qint64 retryAtMeterMs);
     void prune(qint64 now);
     RateLimitSnapshot snapshotLocked(qint64 now) const;
     void publish(qint64 now);
@@ -154,7 +170,14 @@ private:
 
     mutable QMutex m_mutex;
     const Config m_config;
-    std::deque<qint64> m_slots; // sorted send times (ms since epoch) of our recent calls
+    std::function<QDateTime()> m_wallClock;
+    std::function<qint64()> m_steadyClock;
+    qint64 m_steadyOrigin = 0;
+    qint64 m_wallOrigin = 0;
+    mutable qint64 m_toWallMs = 0;
+    bool m_skewWarned = false;
+    qint64 m_serverAheadMs = 0; // the server's clock minus meter time, learnt from 429s
+    std::deque<qint64> m_slots; // sorted send times (meter time) of our recent calls
     Window m_hourly;
     Window m_spike;
     qint64 m_holdUntil = 0; // 429 / Retry-After

@@ -4,4 +4,5 @@ target_sources(trestle_core_common PRIVATE
     common/logging.h common/logging.cpp
     common/logfile.h common/logfile.cpp
     common/translations.h common/translations.cpp
+    common/privatefiles.h common/privatefiles.cpp
 )

@@ -12,9 +12,15 @@ using namespace trestle;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     qint64 nowMs = qint64(1800000000) * 1000;
+    // The wall clock jumps (by the input) while the monotonic one runs on: the meter must keep
+    // both apart whatever the server says meanwhile.
+    qint64 wallJumpMs = 0;
     RateLimitMeter::Config config;
-    config.clock = [&nowMs] {
-        return QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    config.clock = [&nowMs, &wallJumpMs] {
+        return QDateTime::fromMSecsSinceEpoch(nowMs + wallJumpMs, Qt::UTC);
+    };
+    config.steadyClock = [&nowMs] {
+        return nowMs;
     };
     if (size > 0)
         config.spikeLimit = data[0] % 4 == 0 ? 0 : data[0] % 50;
@@ -38,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const int status = f[0].isEmpty()
             ? 200
             : (f[0].toInt() != 0 ? f[0].toInt() : 200 + (uint8_t(f[0][0]) % 4) * 100 + uint8_t(f[0][0]) % 30);
+        const int selector = f[0].isEmpty() ? 1 : static_cast<uint8_t>(f[0].at(0));
+        if (selector % 7 == 0) // now and then: an hour either way, or back
+            wallJumpMs = static_cast<qint64>(selector % 3 - 1) * 3600 * 1000;
         meter.recordResponse(status, f[1], f[2], f[3], f[4]);
         const RateLimitSnapshot s = meter.snapshot();
         fuzz::check(s.callsLastMinute >= 0, "calls in the last minute >= 0");

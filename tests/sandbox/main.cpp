@@ -1,4 +1,5 @@
 // trestle-sandbox: a local stand-in for Procore's REST API. See README.md in this folder.
+#include "ratelimiter.h"
 #include "sandbox.h"
 #include "sandboxoptions.h"
 
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "trestle-sandbox: %s\n", qPrintable(error));
         return 2;
     }
+    sandbox::RateLimiter::setClockOffsetSeconds(options->live.clockOffsetSeconds);
     sandbox::Sandbox server(*options);
     if (!server.start(&error)) {
         std::fprintf(stderr, "trestle-sandbox: %s\n", qPrintable(error));

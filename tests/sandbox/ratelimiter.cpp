@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
 #include <cmath>
 
 namespace sandbox {
@@ -20,7 +21,19 @@ qint64 ceilSeconds(qint64 ms)
 {
     return (ms + 999) / 1000;
 }
+
+std::atomic<qint64> clockOffset{0}; // seconds
 } // namespace
+
+void RateLimiter::setClockOffsetSeconds(qint64 seconds)
+{
+    clockOffset.store(seconds);
+}
+
+qint64 RateLimiter::clockOffsetSeconds()
+{
+    return clockOffset.load();
+}
 
 void RateLimiter::setLimits(int hourly, int spike, double timeScale)
 {
@@ -71,7 +84,9 @@ RateDecision RateLimiter::consume(const QString &clientId, qint64 nowMs)
     const qint64 resetMs = describeSpike ? spikeResetMs : hourResetMs;
     decision.limit = describeSpike ? m_spike : m_hourly;
     decision.remaining = describeSpike ? spikeRemaining : hourRemaining;
-    decision.resetUnix = ceilSeconds(resetMs);
+    // Only the stated time moves: the windows themselves and Retry-After keep to real time, as a
+    // server's do when it is the client's clock that jumped.
+    decision.resetUnix = ceilSeconds(resetMs) + clockOffsetSeconds();
     decision.retryAfterSeconds = int(qMax<qint64>(1, ceilSeconds(resetMs - nowMs)));
     return decision;
 }

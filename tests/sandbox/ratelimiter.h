@@ -13,7 +13,7 @@ struct RateDecision
     bool allowed = true;
     qint64 limit = 0;
     qint64 remaining = 0;
-    qint64 resetUnix = 0; // real Unix seconds
+    qint64 resetUnix = 0; // Unix seconds on the sandbox's clock (real + clock offset)
     int retryAfterSeconds = 0; // only meaningful when !allowed; at least 1
 };
 
@@ -33,6 +33,11 @@ public:
     RateDecision consume(const QString &clientId, qint64 nowMs);
 
     static void applyHeaders(HttpResponse &response, const RateDecision &decision);
+    // --clock-offset / clock_offset (sandboxoptions.h): X-Rate-Limit-Reset is stated on a clock
+    // this far ahead of the real one. Process-wide, so the live setting reaches the limiter
+    // without Sandbox passing it along.
+    static void setClockOffsetSeconds(qint64 seconds);
+    static qint64 clockOffsetSeconds();
     // 429 with Procore's documented message and Retry-After.
     static HttpResponse tooManyRequests(const RateDecision &decision);
 

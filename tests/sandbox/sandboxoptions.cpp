@@ -1,5 +1,7 @@
 #include "sandboxoptions.h"
 
+#include "ratelimiter.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 
@@ -18,6 +20,8 @@ QStringList allSeeds()
 }
 
 namespace {
+
+constexpr qint64 kMaxClockOffsetSeconds = 10LL * 365 * 24 * 3600; // ten years either way
 
 bool parseFaultKinds(const QStringList &kinds, QStringList *out, QString *error)
 {
@@ -63,7 +67,8 @@ QJsonObject LiveSettings::toJson() const
             {QStringLiteral("fault_kinds"), QJsonArray::fromStringList(faultKinds)},
             {QStringLiteral("token_lifetime"), tokenLifetime},
             {QStringLiteral("relaxed_names"), relaxedNames},
-            {QStringLiteral("expire_tokens_every"), expireTokensEvery}};
+            {QStringLiteral("expire_tokens_every"), expireTokensEvery},
+            {QStringLiteral("clock_offset"), double(clockOffsetSeconds)}};
 }
 
 bool LiveSettings::apply(const QJsonObject &object, QString *error)
@@ -109,6 +114,10 @@ bool LiveSettings::apply(const QJsonObject &object, QString *error)
             if (!number(0, 1e9, &n))
                 return false;
             next.expireTokensEvery = int(n);
+        } else if (key == QLatin1String("clock_offset")) {
+            if (!number(-kMaxClockOffsetSeconds, kMaxClockOffsetSeconds, &n))
+                return false;
+            next.clockOffsetSeconds = qint64(n);
         } else if (key == QLatin1String("relaxed_names")) {
             if (!value.isBool()) {
                 *error = QStringLiteral("relaxed_names must be true or false");
@@ -130,6 +139,8 @@ bool LiveSettings::apply(const QJsonObject &object, QString *error)
         }
     }
     *this = next;
+    // Sandbox::applyLiveSettings hands the limiter its limits only; the offset goes straight to it.
+    RateLimiter::setClockOffsetSeconds(clockOffsetSeconds);
     return true;
 }
 
@@ -162,6 +173,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     const auto faultKinds = option("fault-kinds", "LIST", "Comma list of 500,502,503,reset,truncate,stall.");
     const auto faultSeed = option("fault-seed", "N", "Seed of the fault generator (default: random).");
     const auto tokenLifetime = option("token-lifetime", "SECONDS", "Access-token lifetime (5400).");
+    const auto clockOffset =
+        option("clock-offset", "SECONDS", "Absolute times in replies run this far ahead (negative: behind).");
     const auto relaxed = flag("relaxed-names", "Accept names Procore's documented rules reject.");
     const auto countHop = flag("count-download-hop", "Count the API-host hop of a download as a call.");
     const auto durable =
@@ -233,6 +246,9 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     if (!integer(tokenLifetime, 1, 1000000000, &n))
         return std::nullopt;
     options.live.tokenLifetime = int(n);
+    if (!integer(clockOffset, -kMaxClockOffsetSeconds, kMaxClockOffsetSeconds,
+                 &options.live.clockOffsetSeconds))
+        return std::nullopt;
     if (!real(timeScale, 0.001, 1e6, &options.live.timeScale)
         || !real(faultRate, 0, 1, &options.live.faultRate))
         return std::nullopt;

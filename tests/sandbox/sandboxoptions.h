@@ -25,6 +25,11 @@ struct LiveSettings
     // Every access token issued so far expires after this many /rest calls (0 = off): a client
     // must renew mid-job again and again (issue 9's "token expiring every 20 calls").
     int expireTokensEvery = 0;
+    // The sandbox's clock, as its replies state absolute times (X-Rate-Limit-Reset), runs this many
+    // seconds ahead of the real one (negative: behind). Changed mid-run, it is what a client sees
+    // when its own clock jumps the other way (issue 9's clock-jump scenario). Budgets, token
+    // lifetimes and Retry-After keep to real time.
+    qint64 clockOffsetSeconds = 0;
 
     QJsonObject toJson() const;
     // Applies the keys present in `object` (names as in tests/sandbox/README.md). On a bad value
