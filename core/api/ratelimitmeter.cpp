@@ -421,6 +421,19 @@ void RateLimitMeter::observeWindow(qint64 now, int limit, int remaining, qint64 
     window.observedMs = now;
     window.uncountedAtObservation = m_pending;
     window.acquiredSince = 0;
+
+    // The pace is measured from the theoretical arrival times; after a hold until a reset they
+    // are far ahead. When the server shows budget again in this window (a limit raised, a
+    // reconfigured server), no call may wait longer than one interval at the pace that budget
+    // allows, or every Background call would still wait for the old reset.
+    if (spike) {
+        if (remaining > 0 && limit > 0)
+            m_tatSpike = std::min(m_tatSpike, double(now) + double(m_config.spikeWindow.count()) / limit);
+    } else {
+        const int budget = remaining - reserveLocked();
+        if (budget > 0 && resetMs > now)
+            m_tatHour = std::min(m_tatHour, double(now) + double(resetMs - now) / budget);
+    }
 }
 
 void RateLimitMeter::recordResponse(int httpStatus, const QByteArray &limit, const QByteArray &remaining,

@@ -341,6 +341,25 @@ private Q_SLOTS:
         QCOMPARE(meter->acquire(Priority::Interactive), 0ms);
     }
 
+    // Regression (tst_mainwindow): once a Background call had been held until the reset, the
+    // pacing's theoretical arrival time stayed about an hour ahead, so when later headers showed
+    // budget again in the same window (the limit raised, or the sandbox reconfigured) every
+    // Background call still waited about an hour.
+    void budgetSeenAgainEndsTheHold()
+    {
+        auto meter = makeMeter();
+        meter->acquire(Priority::Background);
+        meter->recordResponse(200, "108", "0", num(resetIn(30 * 60 * 1000)), {});
+        const qint64 held = meter->acquire(Priority::Background).count();
+        QVERIFY2(held >= 29 * 60 * 1000, qPrintable(QString::number(held)));
+        meter->release(); // that call was given up
+
+        meter->acquire(Priority::Interactive);
+        meter->recordResponse(200, "3600", "3500", num(resetIn(30 * 60 * 1000)), {});
+        const qint64 after = meter->acquire(Priority::Background).count();
+        QVERIFY2(after < 5000, qPrintable(QStringLiteral("a Background call still waits %1 ms").arg(after)));
+    }
+
     void serviceUnavailableRetryAfter_data()
     {
         QTest::addColumn<QByteArray>("retryAfter");
