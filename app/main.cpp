@@ -1,4 +1,6 @@
+#include "core/common/allocatortuning.h"
 #include "core/common/logfile.h"
+#include "core/common/privatefiles.h"
 #include "core/common/translations.h"
 #include "core/db/database.h"
 #include "core/db/profilerepository.h"
@@ -39,6 +41,19 @@ bool wantsNoGui(int argc, char *argv[])
     return false;
 }
 
+// The value of --demo <url> or --demo=<url>, read before the real parser exists (see main()).
+QString demoUrlArgument(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--demo") || arg == QLatin1String("-demo"))
+            return arguments.value(i + 1);
+        if (arg.startsWith(QLatin1String("--demo=")))
+            return arg.mid(7);
+    }
+    return QString();
+}
+
 bool isTransferVerb(const char *arg)
 {
     static const char *const verbs[] = {"analyze", "copy",  "sync",   "migrate",     "jobs",
@@ -62,9 +77,17 @@ int runTransferCommand(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setApplicationNames();
+    trestle::PrivateFiles::protectSettings();
     trestle::LogFile::install();
     // The command line speaks the language the window was set to (or the system's).
     trestle::installTranslations(trestle::AppSettings::load().language);
+    // Help needs neither the database nor the keychain, and every verb (the connection verbs too)
+    // answers it the same way.
+    if (trestle::TransferCommand::wantsHelp(app.arguments())) {
+        const QByteArray help = trestle::TransferCommand::helpText(app.arguments().value(1)).toUtf8();
+        fwrite(help.constData(), 1, size_t(help.size()), stdout);
+        return trestle::TransferCommand::Ok;
+    }
     trestle::Database database;
     if (const trestle::Status opened = database.open(); !opened.ok()) {
         fprintf(stderr, "%s\n", qPrintable(opened.error().toString()));
@@ -99,6 +122,7 @@ int runTransferCommand(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    trestle::limitAllocatorArenas(); // before any thread exists
     if (argc > 1 && isTransferVerb(argv[1]))
         return runTransferCommand(argc, argv);
 
@@ -111,6 +135,15 @@ int main(int argc, char *argv[])
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication &app = *application;
     setApplicationNames();
+
+    // The demo keeps its connections, journal, logs and settings apart from the real ones, so
+    // --demo must be known before the settings (and with them the language) are read; and the
+    // language must be installed before the parser below builds its (translated) help.
+    if (!demoUrlArgument(app.arguments()).isEmpty())
+        QCoreApplication::setApplicationName(QStringLiteral("Trestle Demo"));
+    trestle::PrivateFiles::protectSettings();
+    const trestle::AppSettings settings = trestle::AppSettings::load();
+    trestle::installTranslations(settings.language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -144,15 +177,9 @@ int main(int argc, char *argv[])
         }
     }
 
-    // The demo keeps its connections, journal and logs apart from the real ones.
-    if (!demoUrl.isEmpty())
-        QCoreApplication::setApplicationName(QStringLiteral("Trestle Demo"));
-
     trestle::LogFile::install();
 
-    // Language and theme before the first widget (both read from the demo's or the real settings).
-    const trestle::AppSettings settings = trestle::AppSettings::load();
-    trestle::installTranslations(settings.language);
+    // The theme before the first widget (from the demo's or the real settings, like the language).
     trestle::Theme theme;
     theme.apply(settings.theme);
 

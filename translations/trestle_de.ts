@@ -42,29 +42,6 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
 </context>
 <context>
-    <name>trestle</name>
-    <message>
-        <source>The connection no longer exists.</source>
-        <translation>Die Verbindung existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The report could not be written.</source>
-        <translation>Der Bericht konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>There is no saved connection “%1”; it may have been deleted. `trestle connections` lists the saved ones.</source>
-        <translation>Es gibt keine gespeicherte Verbindung „%1“; sie wurde eventuell gelöscht. `trestle connections` listet die gespeicherten auf.</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
-        <translation>Die Anmeldung von %1 fehlt im Schlüsselbund. Melden Sie sich in der Verbindungsverwaltung von Trestle mit „Neu verbinden“ erneut an.</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 is no longer valid (a changed password or a revoked access). Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
-        <translation>Die Anmeldung von %1 ist nicht mehr gültig (geändertes Passwort oder entzogener Zugriff). Melden Sie sich in der Verbindungsverwaltung von Trestle mit „Neu verbinden“ erneut an.</translation>
-    </message>
-</context>
-<context>
     <name>trestle::ApiCall</name>
     <message>
         <source>This connection is not signed in.</source>
@@ -192,7 +169,7 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
     <message>
         <source>budget left (share of the hour)</source>
-        <translation>verbleibendes Kontingent (Anteil der Stunde)</translation>
+        <translation>Restkontingent</translation>
     </message>
 </context>
 <context>
@@ -601,6 +578,18 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>“%1” is not a Procore connection.</source>
         <translation>„%1“ ist keine Procore-Verbindung.</translation>
     </message>
+    <message>
+        <source>There is no saved connection “%1”; it may have been deleted. `trestle connections` lists the saved ones.</source>
+        <translation>Es gibt keine gespeicherte Verbindung „%1“; sie wurde eventuell gelöscht. `trestle connections` listet die gespeicherten auf.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
+        <translation>Die Anmeldung von %1 fehlt im Schlüsselbund. Melden Sie sich in der Verbindungsverwaltung von Trestle mit „Neu verbinden“ erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is no longer valid (a changed password or a revoked access). Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
+        <translation>Die Anmeldung von %1 ist nicht mehr gültig (geändertes Passwort oder entzogener Zugriff). Melden Sie sich in der Verbindungsverwaltung von Trestle mit „Neu verbinden“ erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ConnectionWizard</name>
@@ -900,6 +889,38 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>already at the destination (the answer to its creation was lost)</source>
         <translation>bereits am Ziel (die Antwort auf das Anlegen ging verloren)</translation>
     </message>
+    <message>
+        <source>“%1” was not copied: the file changed while it was being copied (%2 tries). The destination may hold a copy made while it changed; copy it again once nobody is writing it.</source>
+        <translation>„%1“ wurde nicht kopiert: Die Datei hat sich während des Kopierens geändert (%2 Versuche). Am Ziel liegt eventuell eine Kopie, die während der Änderung entstand; kopieren Sie die Datei erneut, sobald niemand mehr in sie schreibt.</translation>
+    </message>
+    <message>
+        <source>“%1” was not copied: the file changed while it was being copied (%2 tries). Copy it again once nobody is writing it.</source>
+        <translation>„%1“ wurde nicht kopiert: Die Datei hat sich während des Kopierens geändert (%2 Versuche). Kopieren Sie sie erneut, sobald niemand mehr in sie schreibt.</translation>
+    </message>
+    <message>
+        <source>the file changed while it was copied: a copy made meanwhile was replaced by the whole new file (on Procore it stays as an older version)</source>
+        <translation>die Datei hat sich während des Kopierens geändert: Eine zwischenzeitlich entstandene Kopie wurde durch die vollständige neue Datei ersetzt (in Procore bleibt sie als ältere Version erhalten)</translation>
+    </message>
+    <message>
+        <source>copied again: the file changed while it was being read</source>
+        <translation>erneut kopiert: Die Datei hat sich während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>There is no space left in “%1”: the job was paused. Free some space there, then resume the job.</source>
+        <translation>In „%1“ ist kein Speicherplatz mehr frei: Der Auftrag wurde angehalten. Geben Sie dort Speicherplatz frei und setzen Sie den Auftrag dann fort.</translation>
+    </message>
+    <message>
+        <source>The destination folder “%1” is read-only: the job was paused. Make it writable, then resume the job.</source>
+        <translation>Der Zielordner „%1“ ist schreibgeschützt: Der Auftrag wurde angehalten. Machen Sie ihn beschreibbar und setzen Sie den Auftrag dann fort.</translation>
+    </message>
+    <message>
+        <source>with its history: %1 versions (%2 already at the destination)</source>
+        <translation>mit Versionsverlauf: %1 Versionen (%2 bereits am Ziel)</translation>
+    </message>
+    <message>
+        <source>with its history: %1 versions</source>
+        <translation>mit Versionsverlauf: %1 Versionen</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobNotifier</name>
@@ -946,6 +967,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 was paused: %2</source>
+        <translation>%1 wurde angehalten: %2</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1162,7 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
     <message>
         <source>New folder</source>
-        <translation>Neuer Ordner</translation>
+        <translation>Anlegen</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -1178,6 +1203,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>Failed: %1 items</source>
         <translation>Fehlgeschlagen: %1 Elemente</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1271,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
+    <message>
+        <source>No transfers yet. Drag files or folders from one pane to the other.</source>
+        <translation>Noch keine Übertragungen. Ziehen Sie Dateien oder Ordner von einem Bereich in den anderen.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobRunner</name>
@@ -1263,6 +1296,14 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>The job stopped.</source>
         <translation>Der Auftrag wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 The job was paused; resume it once you have signed in again.</source>
+        <translation>%1 Der Auftrag wurde angehalten; setzen Sie ihn fort, sobald Sie sich erneut angemeldet haben.</translation>
+    </message>
+    <message>
+        <source>%1 The first: %2</source>
+        <translation>%1 Erster Fehler: %2</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +1975,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>the path is longer than the target allows (%1)</source>
         <translation>der Pfad ist länger, als das Ziel erlaubt (%1)</translation>
     </message>
+    <message>
+        <source>history not kept by the destination</source>
+        <translation>das Ziel führt keinen Versionsverlauf</translation>
+    </message>
 </context>
 <context>
     <name>trestle::PlanPreviewDialog</name>
@@ -2171,6 +2216,48 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
 </context>
 <context>
+    <name>trestle::ProcoreVersionListJob</name>
+    <message>
+        <source>The Procore store is gone.</source>
+        <translation>Der Procore-Speicher ist nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>„%1“ ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in Procore.</source>
+        <translation>„%1“ existiert in Procore nicht.</translation>
+    </message>
+    <message>
+        <source>Procore gave no versions for “%1”.</source>
+        <translation>Procore hat keine Versionen für „%1“ geliefert.</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::ProcoreVersionReadJob</name>
+    <message>
+        <source>The Procore store or the destination is gone.</source>
+        <translation>Der Procore-Speicher oder das Ziel ist nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>The download of version %1 of “%2” was incomplete: %3 of %4 bytes.</source>
+        <translation>Der Download von Version %1 von „%2“ war unvollständig: %3 von %4 Byte.</translation>
+    </message>
+    <message>
+        <source>The Procore store is gone.</source>
+        <translation>Der Procore-Speicher ist nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>This version of “%1” has no id.</source>
+        <translation>Diese Version von „%1“ hat keine ID.</translation>
+    </message>
+    <message>
+        <source>Procore gave no download address for “%1”.</source>
+        <translation>Procore hat keine Download-Adresse für „%1“ geliefert.</translation>
+    </message>
+</context>
+<context>
     <name>trestle::ProcoreWriteJob</name>
     <message>
         <source>The Procore store or the source is gone.</source>
@@ -2234,6 +2321,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>A connection with this id exists already.</source>
         <translation>Eine Verbindung mit dieser ID existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The connection no longer exists.</source>
+        <translation>Die Verbindung existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2415,34 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>The report could not be written.</source>
+        <translation>Der Bericht konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2789,20 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
 </context>
 <context>
+    <name>trestle::SourceGuard</name>
+    <message>
+        <source>The file changed while it was being copied.</source>
+        <translation>Die Datei hat sich während des Kopierens geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::StatVersionListJob</name>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>„%1“ ist keine Datei.</translation>
+    </message>
+</context>
+<context>
     <name>trestle::StorageTransfer</name>
     <message>
         <source>Cannot write the downloaded file: %1</source>
@@ -2713,6 +2846,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>This store cannot take pushed writes.</source>
         <translation>Dieser Speicher kann keine übergebenen Schreibvorgänge annehmen.</translation>
+    </message>
+    <message>
+        <source>This store keeps no versions.</source>
+        <translation>Dieser Speicher führt keine Versionen.</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3138,82 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>waiting for API budget until %1</source>
         <translation>wartet auf API-Kontingent bis %1</translation>
     </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Zeigt diese Hilfe an.</translation>
+    </message>
+    <message>
+        <source>Scan &lt;source&gt; and measure it against Procore&apos;s rules: files, folders, size, names Procore would reject and the API calls a copy would take. Nothing is written.</source>
+        <translation>Durchsucht &lt;source&gt; und misst den Inhalt an den Regeln von Procore: Dateien, Ordner, Größe, Namen, die Procore ablehnen würde, und die API-Aufrufe, die eine Kopie kosten würde. Es wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Copy the files and folders of &lt;source&gt; into &lt;destination&gt;. Files that exist on both sides are handled by --conflicts.</source>
+        <translation>Kopiert die Dateien und Ordner von &lt;source&gt; nach &lt;destination&gt;. Was mit Dateien geschieht, die auf beiden Seiten vorhanden sind, legt --conflicts fest.</translation>
+    </message>
+    <message>
+        <source>Make &lt;destination&gt; match &lt;source&gt;: new and changed files are copied; with --deletes delete, files gone from &lt;source&gt; are deleted; --direction two-way syncs both ways.</source>
+        <translation>Gleicht &lt;destination&gt; an &lt;source&gt; an: Neue und geänderte Dateien werden kopiert; mit --deletes delete werden Dateien gelöscht, die in &lt;source&gt; nicht mehr vorhanden sind; --direction two-way synchronisiert in beide Richtungen.</translation>
+    </message>
+    <message>
+        <source>Copy &lt;source&gt; into &lt;destination&gt;, then verify every copied file; with --delete-source each source file is deleted once its copy is verified.</source>
+        <translation>Kopiert &lt;source&gt; nach &lt;destination&gt; und prüft danach jede kopierte Datei; mit --delete-source wird jede Quelldatei gelöscht, sobald ihre Kopie geprüft ist.</translation>
+    </message>
+    <message>
+        <source>List the jobs in the journal: id, kind, state, items done, source and destination.</source>
+        <translation>Listet die Aufträge im Journal auf: ID, Art, Zustand, erledigte Elemente, Quelle und Ziel.</translation>
+    </message>
+    <message>
+        <source>Run the remaining items of a job (also after a crash).</source>
+        <translation>Führt die verbleibenden Elemente eines Auftrags aus (auch nach einem Absturz).</translation>
+    </message>
+    <message>
+        <source>Run the failed items of a job again.</source>
+        <translation>Führt die fehlgeschlagenen Elemente eines Auftrags erneut aus.</translation>
+    </message>
+    <message>
+        <source>Write the items of a job to the standard output as CSV (or HTML).</source>
+        <translation>Schreibt die Elemente eines Auftrags als CSV (oder HTML) in die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>List the saved connections: name, kind, project or folder, and id.</source>
+        <translation>Listet die gespeicherten Verbindungen auf: Name, Art, Projekt oder Ordner und ID.</translation>
+    </message>
+    <message>
+        <source>List the Procore projects the account of a saved Procore connection can see.</source>
+        <translation>Listet die Procore-Projekte auf, die das Konto einer gespeicherten Procore-Verbindung sehen kann.</translation>
+    </message>
+    <message>
+        <source>Commands: %1. Write trestle &lt;command&gt; --help for a command&apos;s options.</source>
+        <translation>Befehle: %1. Die Optionen eines Befehls zeigt trestle &lt;Befehl&gt; --help.</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>skip %1: %2</source>
+        <translation>übersprungen: %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 items  %3/%4  %5/s  %6</source>
+        <translation>%1/%2 Elemente  %3/%4  %5/s  %6</translation>
+    </message>
+    <message>
+        <source>migrate: all (each file&apos;s history, oldest first) or latest</source>
+        <translation>migrate: all (Versionsverlauf jeder Datei, älteste zuerst) oder latest</translation>
+    </message>
+    <message>
+        <source>which</source>
+        <translation>welche</translation>
+    </message>
 </context>
 <context>
     <name>trestle::TransferFlow</name>
@@ -3079,6 +3292,37 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>Trestle only talks to servers over https (plain http is allowed for this computer only).</source>
         <translation>Trestle kommuniziert mit Servern nur über https (einfaches http ist nur für diesen Computer erlaubt).</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::VersionHistoryCopy</name>
+    <message>
+        <source>The worker has no store for this item.</source>
+        <translation>Der Worker hat für dieses Element keinen Speicher.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>“%1” has no versions to copy.</source>
+        <translation>„%1“ hat keine Versionen zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>A folder has this name on the destination.</source>
+        <translation>Am Ziel hat ein Ordner diesen Namen.</translation>
+    </message>
+    <message>
+        <source>The destination&apos;s file has a history that differs from the source&apos;s: it was left as it is.</source>
+        <translation>Die Datei am Ziel hat einen anderen Versionsverlauf als die Quelle: Sie bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file.</source>
+        <translation>Es konnte keine temporäre Datei angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The destination&apos;s copy differs from the source.</source>
+        <translation>Die Kopie am Ziel weicht von der Quelle ab.</translation>
     </message>
 </context>
 <context>

@@ -42,29 +42,6 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
 </context>
 <context>
-    <name>trestle</name>
-    <message>
-        <source>The connection no longer exists.</source>
-        <translation>La conexión ya no existe.</translation>
-    </message>
-    <message>
-        <source>The report could not be written.</source>
-        <translation>No se pudo escribir el informe.</translation>
-    </message>
-    <message>
-        <source>There is no saved connection “%1”; it may have been deleted. `trestle connections` lists the saved ones.</source>
-        <translation>No hay ninguna conexión guardada «%1»; puede que se haya eliminado. `trestle connections` muestra las guardadas.</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
-        <translation>Falta el inicio de sesión de %1 en el llavero. Use «Volver a conectar» en el gestor de conexiones de Trestle para iniciar sesión de nuevo.</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 is no longer valid (a changed password or a revoked access). Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
-        <translation>El inicio de sesión de %1 ya no es válido (contraseña cambiada o acceso revocado). Use «Volver a conectar» en el gestor de conexiones de Trestle para iniciar sesión de nuevo.</translation>
-    </message>
-</context>
-<context>
     <name>trestle::ApiCall</name>
     <message>
         <source>This connection is not signed in.</source>
@@ -192,7 +169,7 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
     <message>
         <source>budget left (share of the hour)</source>
-        <translation>cupo restante (parte de la hora)</translation>
+        <translation>cupo restante</translation>
     </message>
 </context>
 <context>
@@ -601,6 +578,18 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>“%1” is not a Procore connection.</source>
         <translation>«%1» no es una conexión de Procore.</translation>
     </message>
+    <message>
+        <source>There is no saved connection “%1”; it may have been deleted. `trestle connections` lists the saved ones.</source>
+        <translation>No hay ninguna conexión guardada «%1»; puede que se haya eliminado. `trestle connections` muestra las guardadas.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
+        <translation>Falta el inicio de sesión de %1 en el llavero. Use «Volver a conectar» en el gestor de conexiones de Trestle para iniciar sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is no longer valid (a changed password or a revoked access). Use Reconnect in Trestle&apos;s connection manager to sign in again.</source>
+        <translation>El inicio de sesión de %1 ya no es válido (contraseña cambiada o acceso revocado). Use «Volver a conectar» en el gestor de conexiones de Trestle para iniciar sesión de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ConnectionWizard</name>
@@ -900,6 +889,38 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>already at the destination (the answer to its creation was lost)</source>
         <translation>ya está en el destino (se perdió la respuesta a su creación)</translation>
     </message>
+    <message>
+        <source>“%1” was not copied: the file changed while it was being copied (%2 tries). The destination may hold a copy made while it changed; copy it again once nobody is writing it.</source>
+        <translation>«%1» no se copió: el archivo cambió mientras se copiaba (%2 intentos). Es posible que el destino contenga una copia hecha mientras cambiaba; cópielo de nuevo cuando nadie esté escribiendo en él.</translation>
+    </message>
+    <message>
+        <source>“%1” was not copied: the file changed while it was being copied (%2 tries). Copy it again once nobody is writing it.</source>
+        <translation>«%1» no se copió: el archivo cambió mientras se copiaba (%2 intentos). Cópielo de nuevo cuando nadie esté escribiendo en él.</translation>
+    </message>
+    <message>
+        <source>the file changed while it was copied: a copy made meanwhile was replaced by the whole new file (on Procore it stays as an older version)</source>
+        <translation>el archivo cambió mientras se copiaba: una copia hecha entretanto se reemplazó por el archivo nuevo completo (en Procore queda como versión anterior)</translation>
+    </message>
+    <message>
+        <source>copied again: the file changed while it was being read</source>
+        <translation>copiado de nuevo: el archivo cambió mientras se leía</translation>
+    </message>
+    <message>
+        <source>There is no space left in “%1”: the job was paused. Free some space there, then resume the job.</source>
+        <translation>No queda espacio en «%1»: el trabajo se ha pausado. Libere espacio allí y reanude el trabajo.</translation>
+    </message>
+    <message>
+        <source>The destination folder “%1” is read-only: the job was paused. Make it writable, then resume the job.</source>
+        <translation>La carpeta de destino «%1» es de solo lectura: el trabajo se ha pausado. Permita la escritura en ella y reanude el trabajo.</translation>
+    </message>
+    <message>
+        <source>with its history: %1 versions (%2 already at the destination)</source>
+        <translation>con su historial: %1 versiones (%2 ya en el destino)</translation>
+    </message>
+    <message>
+        <source>with its history: %1 versions</source>
+        <translation>con su historial: %1 versiones</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobNotifier</name>
@@ -946,6 +967,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>, %1 skipped</source>
         <translation>, %1 omitidos</translation>
+    </message>
+    <message>
+        <source>%1 was paused: %2</source>
+        <translation>%1 se ha pausado: %2</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1162,7 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
     <message>
         <source>New folder</source>
-        <translation>Carpeta nueva</translation>
+        <translation>Crear</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -1178,6 +1203,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>Failed: %1 items</source>
         <translation>Fallido: %1 elementos</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>En pausa: %1</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1271,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>Report</source>
         <translation>Informe</translation>
     </message>
+    <message>
+        <source>No transfers yet. Drag files or folders from one pane to the other.</source>
+        <translation>Todavía no hay transferencias. Arrastre archivos o carpetas de un panel al otro.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobRunner</name>
@@ -1263,6 +1296,14 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>The job stopped.</source>
         <translation>El trabajo se detuvo.</translation>
+    </message>
+    <message>
+        <source>%1 The job was paused; resume it once you have signed in again.</source>
+        <translation>%1 El trabajo se ha pausado; reanúdelo cuando haya vuelto a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1 The first: %2</source>
+        <translation>%1 Primer error: %2</translation>
     </message>
 </context>
 <context>
@@ -1693,7 +1734,7 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
     <message>
         <source>The character %1 is not allowed in names here.</source>
-        <translation>El carácter %1 no está permitido aquí en los nombres.</translation>
+        <translation>El carácter %1 no se permite aquí en nombres.</translation>
     </message>
     <message>
         <source>“%1” is a reserved device name here.</source>
@@ -1934,6 +1975,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>the path is longer than the target allows (%1)</source>
         <translation>la ruta es más larga de lo que permite el destino (%1)</translation>
     </message>
+    <message>
+        <source>history not kept by the destination</source>
+        <translation>el destino no conserva el historial</translation>
+    </message>
 </context>
 <context>
     <name>trestle::PlanPreviewDialog</name>
@@ -2171,6 +2216,48 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
 </context>
 <context>
+    <name>trestle::ProcoreVersionListJob</name>
+    <message>
+        <source>The Procore store is gone.</source>
+        <translation>El almacén de Procore ya no está disponible.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>«%1» es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in Procore.</source>
+        <translation>«%1» no existe en Procore.</translation>
+    </message>
+    <message>
+        <source>Procore gave no versions for “%1”.</source>
+        <translation>Procore no dio ninguna versión de «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::ProcoreVersionReadJob</name>
+    <message>
+        <source>The Procore store or the destination is gone.</source>
+        <translation>El almacén de Procore o el destino ya no está disponible.</translation>
+    </message>
+    <message>
+        <source>The download of version %1 of “%2” was incomplete: %3 of %4 bytes.</source>
+        <translation>La descarga de la versión %1 de «%2» quedó incompleta: %3 de %4 bytes.</translation>
+    </message>
+    <message>
+        <source>The Procore store is gone.</source>
+        <translation>El almacén de Procore ya no está disponible.</translation>
+    </message>
+    <message>
+        <source>This version of “%1” has no id.</source>
+        <translation>Esta versión de «%1» no tiene id.</translation>
+    </message>
+    <message>
+        <source>Procore gave no download address for “%1”.</source>
+        <translation>Procore no dio ninguna dirección de descarga para «%1».</translation>
+    </message>
+</context>
+<context>
     <name>trestle::ProcoreWriteJob</name>
     <message>
         <source>The Procore store or the source is gone.</source>
@@ -2234,6 +2321,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>A connection with this id exists already.</source>
         <translation>Ya existe una conexión con este ID.</translation>
+    </message>
+    <message>
+        <source>The connection no longer exists.</source>
+        <translation>La conexión ya no existe.</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2415,34 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>The report could not be written.</source>
+        <translation>No se pudo escribir el informe.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Suma de comprobación</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2789,20 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
 </context>
 <context>
+    <name>trestle::SourceGuard</name>
+    <message>
+        <source>The file changed while it was being copied.</source>
+        <translation>El archivo cambió mientras se copiaba.</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::StatVersionListJob</name>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>«%1» no es un archivo.</translation>
+    </message>
+</context>
+<context>
     <name>trestle::StorageTransfer</name>
     <message>
         <source>Cannot write the downloaded file: %1</source>
@@ -2713,6 +2846,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>This store cannot take pushed writes.</source>
         <translation>Este almacén no admite escrituras enviadas.</translation>
+    </message>
+    <message>
+        <source>This store keeps no versions.</source>
+        <translation>Este almacén no guarda versiones.</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3138,82 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>waiting for API budget until %1</source>
         <translation>esperando cupo de API hasta las %1</translation>
     </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <source>Scan &lt;source&gt; and measure it against Procore&apos;s rules: files, folders, size, names Procore would reject and the API calls a copy would take. Nothing is written.</source>
+        <translation>Examina &lt;source&gt; y lo compara con las reglas de Procore: archivos, carpetas, tamaño, nombres que Procore rechazaría y las llamadas a la API que costaría una copia. No se escribe nada.</translation>
+    </message>
+    <message>
+        <source>Copy the files and folders of &lt;source&gt; into &lt;destination&gt;. Files that exist on both sides are handled by --conflicts.</source>
+        <translation>Copia los archivos y carpetas de &lt;source&gt; en &lt;destination&gt;. Lo que ocurre con los archivos que existen en ambos lados lo decide --conflicts.</translation>
+    </message>
+    <message>
+        <source>Make &lt;destination&gt; match &lt;source&gt;: new and changed files are copied; with --deletes delete, files gone from &lt;source&gt; are deleted; --direction two-way syncs both ways.</source>
+        <translation>Hace que &lt;destination&gt; coincida con &lt;source&gt;: se copian los archivos nuevos y modificados; con --deletes delete se eliminan los archivos que ya no están en &lt;source&gt;; --direction two-way sincroniza en ambos sentidos.</translation>
+    </message>
+    <message>
+        <source>Copy &lt;source&gt; into &lt;destination&gt;, then verify every copied file; with --delete-source each source file is deleted once its copy is verified.</source>
+        <translation>Copia &lt;source&gt; en &lt;destination&gt; y después verifica cada archivo copiado; con --delete-source se elimina cada archivo de origen en cuanto se verifica su copia.</translation>
+    </message>
+    <message>
+        <source>List the jobs in the journal: id, kind, state, items done, source and destination.</source>
+        <translation>Lista los trabajos del registro: id, tipo, estado, elementos hechos, origen y destino.</translation>
+    </message>
+    <message>
+        <source>Run the remaining items of a job (also after a crash).</source>
+        <translation>Ejecuta los elementos pendientes de un trabajo (también tras un cierre inesperado).</translation>
+    </message>
+    <message>
+        <source>Run the failed items of a job again.</source>
+        <translation>Vuelve a ejecutar los elementos fallidos de un trabajo.</translation>
+    </message>
+    <message>
+        <source>Write the items of a job to the standard output as CSV (or HTML).</source>
+        <translation>Escribe los elementos de un trabajo en la salida estándar como CSV (o HTML).</translation>
+    </message>
+    <message>
+        <source>List the saved connections: name, kind, project or folder, and id.</source>
+        <translation>Lista las conexiones guardadas: nombre, tipo, proyecto o carpeta, e id.</translation>
+    </message>
+    <message>
+        <source>List the Procore projects the account of a saved Procore connection can see.</source>
+        <translation>Lista los proyectos de Procore que puede ver la cuenta de una conexión de Procore guardada.</translation>
+    </message>
+    <message>
+        <source>Commands: %1. Write trestle &lt;command&gt; --help for a command&apos;s options.</source>
+        <translation>Comandos: %1. Escriba trestle &lt;comando&gt; --help para ver las opciones de un comando.</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Uso: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Opciones:</translation>
+    </message>
+    <message>
+        <source>skip %1: %2</source>
+        <translation>omitido: %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 items  %3/%4  %5/s  %6</source>
+        <translation>%1/%2 elementos  %3/%4  %5/s  %6</translation>
+    </message>
+    <message>
+        <source>migrate: all (each file&apos;s history, oldest first) or latest</source>
+        <translation>migrate: all (el historial de cada archivo, la versión más antigua primero) o latest</translation>
+    </message>
+    <message>
+        <source>which</source>
+        <translation>cuáles</translation>
+    </message>
 </context>
 <context>
     <name>trestle::TransferFlow</name>
@@ -3079,6 +3292,37 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>Trestle only talks to servers over https (plain http is allowed for this computer only).</source>
         <translation>Trestle solo se comunica con servidores por https (http simple solo se permite para este equipo).</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::VersionHistoryCopy</name>
+    <message>
+        <source>The worker has no store for this item.</source>
+        <translation>El proceso no tiene almacén para este elemento.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>“%1” has no versions to copy.</source>
+        <translation>«%1» no tiene versiones que copiar.</translation>
+    </message>
+    <message>
+        <source>A folder has this name on the destination.</source>
+        <translation>En el destino hay una carpeta con este nombre.</translation>
+    </message>
+    <message>
+        <source>The destination&apos;s file has a history that differs from the source&apos;s: it was left as it is.</source>
+        <translation>El archivo del destino tiene un historial distinto del de origen: se ha dejado como estaba.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file.</source>
+        <translation>No se pudo crear un archivo temporal.</translation>
+    </message>
+    <message>
+        <source>The destination&apos;s copy differs from the source.</source>
+        <translation>La copia del destino difiere del origen.</translation>
     </message>
 </context>
 <context>

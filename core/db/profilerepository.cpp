@@ -17,15 +17,12 @@ const QString kColumns = QStringLiteral(
     "account_login, account_name, company_id, company_name, project_id, project_name, root_path, "
     "name_rules_preset, created_at, updated_at, last_test_at, last_test_ok, last_test_status");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trestle::ProfileRepository", text);
-}
-
 Error notFound(const QString &id)
 {
-    return Error(Error::Kind::NotFound, tr("The connection no longer exists."),
-                 QStringLiteral("profile %1").arg(id));
+    return Error(
+        Error::Kind::NotFound,
+        QCoreApplication::translate("trestle::ProfileRepository", "The connection no longer exists."),
+        QStringLiteral("profile %1").arg(id));
 }
 
 void bindProfile(QSqlQuery &query, const ConnectionProfile &p)

@@ -51,13 +51,15 @@ QString csvField(const QString &text)
 
 Error writeError(const QIODevice *out)
 {
-    return Error(Error::Kind::LocalIo, tr("The report could not be written."),
+    return Error(Error::Kind::LocalIo,
+                 QCoreApplication::translate("trestle::ReportExporter", "The report could not be written."),
                  out ? out->errorString() : QString());
 }
 
 Error noDevice()
 {
-    return Error(Error::Kind::Internal, tr("The report could not be written."),
+    return Error(Error::Kind::Internal,
+                 QCoreApplication::translate("trestle::ReportExporter", "The report could not be written."),
                  QStringLiteral("no open device to write to"));
 }
 
@@ -133,8 +135,14 @@ Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
                   .arg(locale.formattedDataSize(job.bytesDone), locale.formattedDataSize(job.bytesTotal))
                   .toHtmlEscaped()
            << "</dd></dl>\n<table>\n<tr>";
-    for (const char *header :
-         {"#", "Action", "Outcome", "Source", "Destination", "Bytes", "Checksum", "Reason"})
+    // QT_TRANSLATE_NOOP: lupdate sees each header in the context tr() looks it up in.
+    for (const char *header : {"#", QT_TRANSLATE_NOOP("trestle::ReportExporter", "Action"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Outcome"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Source"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Destination"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Bytes"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Checksum"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Reason")})
         stream << "<th>" << tr(header).toHtmlEscaped() << "</th>";
     stream << "</tr>\n";
 

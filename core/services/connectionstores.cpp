@@ -79,32 +79,32 @@ StoreLimits limitsOf(const ConnectionProfile &profile)
     return StoreLimits::localPlatform(int(root.size()) + 1);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trestle::ConnectionStores", text);
-}
-
 Error unknownConnection(const QString &connection)
 {
     return Error(Error::Kind::NotFound,
-                 tr("There is no saved connection “%1”; it may have been deleted. "
-                    "`trestle connections` lists the saved ones.")
+                 QCoreApplication::translate("trestle::ConnectionStores",
+                                             "There is no saved connection “%1”; it may have been deleted. "
+                                             "`trestle connections` lists the saved ones.")
                      .arg(connection));
 }
 
 Error signInMissing(const ConnectionProfile &profile)
 {
     return Error(Error::Kind::AuthRevoked,
-                 tr("The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle's "
-                    "connection manager to sign in again.")
+                 QCoreApplication::translate(
+                     "trestle::ConnectionStores",
+                     "The sign-in of %1 is missing from the keychain. Use Reconnect in Trestle's "
+                     "connection manager to sign in again.")
                      .arg(profile.displayName));
 }
 
 Error signInInvalid(const ConnectionProfile &profile, const Error &cause)
 {
     return Error(Error::Kind::AuthRevoked,
-                 tr("The sign-in of %1 is no longer valid (a changed password or a revoked access). "
-                    "Use Reconnect in Trestle's connection manager to sign in again.")
+                 QCoreApplication::translate(
+                     "trestle::ConnectionStores",
+                     "The sign-in of %1 is no longer valid (a changed password or a revoked access). "
+                     "Use Reconnect in Trestle's connection manager to sign in again.")
                      .arg(profile.displayName),
                  cause.detail().isEmpty() ? cause.message() : cause.detail());
 }

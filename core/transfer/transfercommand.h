@@ -54,6 +54,11 @@ public:
 
     // arguments[0] is the program name, as QCoreApplication::arguments() gives them.
     void start(const QStringList &arguments);
+    // `trestle <verb> --help` (or -h): the verb's arguments and options with their descriptions,
+    // translated; an unknown verb gets the list of verbs. Also for the connection verbs
+    // (connections, projects), which app/ routes here when help is asked for.
+    static bool wantsHelp(const QStringList &arguments);
+    static QString helpText(const QString &verb);
     // The progress line is drawn only when err is a terminal; tests and pipes get none.
     void setProgressLine(bool enabled) { m_progressLine = enabled; }
 

@@ -17,9 +17,11 @@
 #include "core/services/ratelimitmeters.h"
 #include "ui/browser/transferrequest.h"
 #include "ui/connections/connectionmanagerdialog.h"
+#include "ui/jobs/jobqueuepanel.h"
 #include "ui/jobs/transferflow.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/status/budgetmeterwidget.h"
 #include "ui/wizard/connectionwizard.h"
 #include "ui/wizard/signinpage.h"
 #include "ui/wizard/wizardpageids.h"
@@ -46,6 +48,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -79,8 +82,15 @@ private Q_SLOTS:
     void wizardSharePath();
     void connectionManager();
     void mainWindow();
+    void queueAndBudget();
 
 private:
+    // Answers the drop question for a share -> Procore drop of `folder` (no preview); returns the
+    // job's id.
+    qint64 dropToProcore(MainWindow *window, const QString &folder);
+    // The screen's pixels of `widget`'s window and the popups over it, by trestle-screengrab (as
+    // the user sees them; QWidget::grab() leaves popups out); into <lang>-<name>.png.
+    bool grabScreen(QWidget *window, const QString &name);
     ConnectionWizard *openWizard();
     // Grabs the widget into <lang>-<name>.png and records what is cut off; returns the findings.
     QStringList grabAndCheck(QWidget *widget, const QString &name);
@@ -416,6 +426,126 @@ void TestI18nScreens::mainWindow()
     cut += grabAndCheck(preview, QStringLiteral("11-preview"));
     QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("discardButton")), Qt::LeftButton);
 
+    if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+qint64 TestI18nScreens::dropToProcore(MainWindow *window, const QString &folder)
+{
+    QString shareId;
+    QString procoreId;
+    const QVector<ConnectionProfile> profiles = m_profiles->profiles().value();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.displayName == demoShareName())
+            shareId = profile.id;
+        else if (profile.platform == ConnectionProfile::Platform::Procore)
+            procoreId = profile.id;
+    }
+    if (shareId.isEmpty() || procoreId.isEmpty())
+        return 0;
+    qint64 jobId = 0;
+    QObject receiver;
+    connect(m_queue.get(), &JobQueue::jobAdded, &receiver,
+            [&jobId](const JobRecord &job) { jobId = job.id; });
+    TransferFlow::forgetRememberedChoice();
+    window->transferFlow()->request({shareId, {folder}, procoreId, QString()});
+    QDialog *drop = nullptr;
+    if (!QTest::qWaitFor(
+            [&] {
+                drop = window->findChild<QDialog *>(QStringLiteral("dropActionDialog"));
+                return drop && drop->isVisible();
+            },
+            kWaitMs))
+        return 0;
+    drop->findChild<QCheckBox *>(QStringLiteral("previewCheck"))->setChecked(false);
+    QTest::mouseClick(drop->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return jobId > 0; }, kWaitMs))
+        qWarning("no job for %s", qPrintable(folder));
+    return jobId;
+}
+
+bool TestI18nScreens::grabScreen(QWidget *window, const QString &name)
+{
+    QApplication::processEvents();
+    const QString tool = qEnvironmentVariable("TRESTLE_SCREENGRAB_BIN");
+    const QString path = QStringLiteral("%1/%2-%3.png").arg(testing::testOutputDir(), m_language, name);
+    const QRect area = window->frameGeometry();
+    QProcess grab;
+    grab.start(tool,
+               {path, QString::number(area.x()), QString::number(area.y()), QString::number(area.width()),
+                QString::number(area.height())});
+    // The event loop keeps running meanwhile, so the window stays painted.
+    if (!QTest::qWaitFor([&] { return grab.state() == QProcess::NotRunning; }, kWaitMs))
+        return false;
+    if (grab.exitStatus() != QProcess::NormalExit || grab.exitCode() != 0) {
+        qWarning("%s: %s", qPrintable(tool), grab.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+// The user guide's pictures of the queue with a failed and a running job, and of the budget
+// meter's last-hour popup, from the running window against the sandbox. The sandbox answers
+// slowly meanwhile (latency), so a job is still running when the picture is taken; the failed
+// job loses some of its files from the share while it runs (as when someone tidies the folder
+// up meanwhile), so those items fail.
+void TestI18nScreens::queueAndBudget()
+{
+    QVERIFY2(QFile::exists(qEnvironmentVariable("TRESTLE_SCREENGRAB_BIN")), "TRESTLE_SCREENGRAB_BIN");
+    MainWindow window({m_manager.get(), m_stores.get(), m_queue.get(), nullptr}, m_sandbox.baseUrl());
+    QSignalSpy opened(&window, &MainWindow::connectionOpened);
+    window.resize(1280, 800);
+    window.move(0, 0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 2, kWaitMs);
+    QVERIFY(m_sandbox.configure({{QStringLiteral("latency_ms"), 600}}));
+
+    // The failing job: the Structural drawings vanish from the share once the job runs.
+    const qint64 failing = dropToProcore(&window, QStringLiteral("Drawings"));
+    QVERIFY(failing > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(failing).state == JobState::Running, kWaitMs);
+    QDir structural(m_share + QStringLiteral("/Drawings/Structural"));
+    const QStringList drawings = structural.entryList(QDir::Files);
+    QVERIFY(!drawings.isEmpty());
+    for (const QString &file : drawings)
+        QVERIFY(structural.remove(file));
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(failing).state == JobState::Failed, kWaitMs);
+    QVERIFY(m_queue->job(failing).itemsFailed > 0);
+
+    // The running job, caught with some of its files copied.
+    const qint64 running = dropToProcore(&window, QStringLiteral("Specifications"));
+    QVERIFY(running > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_queue->job(running).state == JobState::Running && m_queue->job(running).itemsDone >= 2, kWaitMs);
+    // The failed job opened on its items, scrolled to its last ones (the Structural drawings that
+    // failed), in a taller queue, so the picture shows which items failed and why.
+    window.resizeDocks({window.queueDock()}, {380}, Qt::Vertical);
+    window.queuePanel()->selectJob(failing);
+    if (auto *view = qobject_cast<QTreeView *>(window.queuePanel()->view())) {
+        const QModelIndex job = view->currentIndex();
+        view->expand(job);
+        QTest::qWait(200);
+        const int children = view->model()->rowCount(job);
+        if (children > 0)
+            view->scrollTo(view->model()->index(children - 1, 0, job), QAbstractItemView::PositionAtBottom);
+    }
+    QTest::qWait(200);
+    QVERIFY(grabScreen(&window, QStringLiteral("12-queue")));
+    QStringList cut = grabAndCheck(window.queuePanel(), QStringLiteral("12-queue-panel"));
+
+    // The budget's last hour, over the window as a click on the meter shows it.
+    QWidget *popup = window.budgetMeter()->showChart();
+    QVERIFY(popup);
+    QVERIFY(QTest::qWaitForWindowExposed(popup));
+    QTest::qWait(200);
+    QVERIFY(grabScreen(&window, QStringLiteral("13-budget")));
+    cut += grabAndCheck(popup, QStringLiteral("13-budget-popup"));
+    popup->close();
+
+    // Done quickly from here on; nothing of these jobs is left for the other tests.
+    QVERIFY(m_sandbox.configure({{QStringLiteral("latency_ms"), 0}}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(running).state == JobState::Done, kWaitMs);
     if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 }

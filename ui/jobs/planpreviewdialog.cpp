@@ -62,6 +62,7 @@ PlanPreviewDialog::PlanPreviewDialog(const QString &title, const PlanSummary &su
     m_list->setHeaderLabels({tr("Item"), tr("What"), tr("Why")});
     for (const PlanSkip &skip : summary.skips) {
         auto *row = new QTreeWidgetItem(m_list, {skip.path, tr("Skipped"), skip.reason});
+        row->setToolTip(0, skip.path);
         row->setToolTip(2, skip.reason);
     }
     for (const JobItem &item : renames) {
@@ -69,11 +70,27 @@ PlanPreviewDialog::PlanPreviewDialog(const QString &title, const PlanSummary &su
         const QString why = item.mappingRecord.isEmpty() ? tr("The destination does not accept the name.")
                                                          : item.mappingRecord;
         auto *row = new QTreeWidgetItem(m_list, {path, tr("Renamed to “%1”").arg(item.mappedName), why});
+        row->setToolTip(0, path);
         row->setToolTip(2, why);
     }
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_list->header()->resizeSection(0, em * 16);
-    m_list->header()->resizeSection(1, em * 9);
+    // The path is what the user looks for: its column takes whatever the other two leave, and a
+    // path too long for it loses its middle, not the file name (the tooltip has all of it). What
+    // and Why get their content's width up to a cap, so "Übersprungen" is never cut.
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_list->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    header->setSectionResizeMode(1, QHeaderView::Interactive);
+    header->setSectionResizeMode(2, QHeaderView::Interactive);
+    // QTreeView makes sizeHintForColumn protected; QAbstractItemView's is public (and virtual).
+    const QAbstractItemView *view = m_list;
+    // Half an em to spare: a text that fits to the pixel looks cut, and bold or hinted fonts differ.
+    const auto contentWidth = [view, header, em](int column, int cap) {
+        return qMax(header->sectionSizeHint(column), qMin(view->sizeHintForColumn(column) + em / 2, cap));
+    };
+    header->resizeSection(1, contentWidth(1, em * 14));
+    header->resizeSection(2, contentWidth(2, em * 30));
     if (m_list->topLevelItemCount() == 0) {
         listLabel->setText(tr("Nothing is skipped or renamed."));
         m_list->hide();
@@ -90,8 +107,9 @@ PlanPreviewDialog::PlanPreviewDialog(const QString &title, const PlanSummary &su
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(em * 44);
-    // Wide enough for a skip's reason ("excluded by the filter …") without eliding it.
-    resize(em * 64, m_list->isHidden() ? sizeHint().height() : em * 36);
+    // Wide enough for a typical project path next to its What and Why (longer ones are elided
+    // in the middle and shown whole in the tooltip).
+    resize(em * 80, m_list->isHidden() ? sizeHint().height() : em * 46);
 }
 
 PlanPreviewDialog::~PlanPreviewDialog() = default;
