@@ -2115,6 +2115,13 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     </message>
 </context>
 <context>
+    <name>trestle::ProcoreClient</name>
+    <message>
+        <source>The reply could not be parsed.</source>
+        <translation>Die Antwort konnte nicht ausgewertet werden.</translation>
+    </message>
+</context>
+<context>
     <name>trestle::ProcoreMoveJob</name>
     <message>
         <source>“%1” does not exist in Procore.</source>

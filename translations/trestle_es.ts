@@ -2115,6 +2115,13 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     </message>
 </context>
 <context>
+    <name>trestle::ProcoreClient</name>
+    <message>
+        <source>The reply could not be parsed.</source>
+        <translation>No se pudo interpretar la respuesta.</translation>
+    </message>
+</context>
+<context>
     <name>trestle::ProcoreMoveJob</name>
     <message>
         <source>“%1” does not exist in Procore.</source>

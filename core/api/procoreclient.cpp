@@ -6,14 +6,17 @@
 #include "core/api/linkheader.h"
 #include "core/common/logging.h"
 
+#include <QFutureWatcher>
 #include <QHttpMultiPart>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QPromise>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace trestle {
@@ -24,6 +27,10 @@ constexpr int kMaxPageSize = 2000; // procore-api.md §12
 // A 200 whose body does not parse (e.g. cut short without a transport error) is re-fetched this
 // many times for idempotent calls before it is reported as MalformedReply.
 constexpr int kMalformedRetries = 2;
+// Replies larger than this are parsed on the global thread pool, not on the client's thread: a
+// 10,000-item folder is ~3 MB of JSON and took ~100 ms of the window's thread to parse (issue 7,
+// bench_browser). Small replies, the engine's hot path, are parsed in place: no thread hop.
+constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 
 QByteArray jsonBody(const QJsonObject &object)
 {
@@ -166,13 +173,38 @@ void ProcoreClient::sendAndParse(ApiRequest request,
                 *run = nullptr; // break the cycle
                 return done(r.error());
             }
-            Result<T> value = parse(r.value().body, call->request().endpoint());
-            if (!value.ok() && call->request().idempotent && (*attempt)++ < kMalformedRetries) {
-                qCInfo(lcApi) << call->request().endpoint() << "reply did not parse, fetching again";
-                return post(*run);
-            }
-            *run = nullptr;
-            done(std::move(value));
+            const QString endpoint = call->request().endpoint();
+            const bool idempotent = call->request().idempotent;
+            // What to do with the parsed value, on the client's thread.
+            auto parsed = [this, done, attempt, run, endpoint, idempotent](Result<T> value) {
+                if (!value.ok() && idempotent && (*attempt)++ < kMalformedRetries) {
+                    qCInfo(lcApi) << endpoint << "reply did not parse, fetching again";
+                    return post(*run);
+                }
+                *run = nullptr;
+                done(std::move(value));
+            };
+            const QByteArray body = r.value().body;
+            if (body.size() <= kParseOffThreadBytes)
+                return parsed(parse(body, endpoint));
+            // The parse functions are pure. The watcher lives on this thread as the client's
+            // child: the result arrives here, and a client destroyed meanwhile takes its watcher
+            // (and with it the callback) along.
+            using Parsed = std::shared_ptr<Result<T>>;
+            auto promise = std::make_shared<QPromise<Parsed>>();
+            auto *watcher = new QFutureWatcher<Parsed>(this);
+            connect(watcher, &QFutureWatcher<Parsed>::finished, this, [watcher, parsed]() mutable {
+                watcher->deleteLater();
+                Parsed value = watcher->future().resultCount() > 0 ? watcher->future().result() : nullptr;
+                parsed(value ? std::move(*value)
+                             : Result<T>(Error(Error::Kind::Internal, tr("The reply could not be parsed."))));
+            });
+            watcher->setFuture(promise->future());
+            QThreadPool::globalInstance()->start([promise, parse, body, endpoint] {
+                promise->start();
+                promise->addResult(std::make_shared<Result<T>>(parse(body, endpoint)));
+                promise->finish();
+            });
         });
     };
     (*run)();

@@ -8,8 +8,10 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QThread>
 
 using namespace trestle;
 using apitest::await;
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void meAndCompanies();
     void paginationFollowed();
     void foldersRoundTrip();
+    void bigFolderParsedOffThread();
     void companyHeaderRequired();
     void formUploadAndDownload();
     void segmentedUploadAndDownload();
@@ -179,6 +182,45 @@ void TestProcoreClient::foldersRoundTrip()
     const auto missing =
         await<Folder>([this](auto done) { client()->folder(project(), 999999999999, {}, done); });
     QCOMPARE(missing.error().kind(), Error::Kind::NotFound);
+}
+
+// A folder reply over ProcoreClient's off-thread threshold (256 KiB: 1,200 children with long names
+// make ~400 KB of JSON) is parsed on the thread pool and arrives whole, once, on the caller's thread.
+void TestProcoreClient::bigFolderParsedOffThread()
+{
+    const auto big = await<Folder>(
+        [this](auto done) { client()->createFolder(project(), 0, QStringLiteral("Big listing"), done); });
+    QVERIFY2(big.ok(), qPrintable(big.error().toString()));
+    constexpr int kChildren = 1200;
+    const QString longTail(150, QLatin1Char('x'));
+    for (int i = 0; i < kChildren; ++i) {
+        const auto child = await<Folder>([&](auto done) {
+            client()->createFolder(project(), big.value().id,
+                                   QStringLiteral("%1 %2").arg(i, 4, 10, QLatin1Char('0')).arg(longTail),
+                                   done);
+        });
+        QVERIFY2(child.ok(), qPrintable(child.error().toString()));
+    }
+    QThread *callerThread = QThread::currentThread();
+    QThread *calledOn = nullptr;
+    int calls = 0;
+    const auto listed = await<Folder>([&](auto done) {
+        client()->folder(project(), big.value().id, {}, [&, done](Result<Folder> r) {
+            calledOn = QThread::currentThread();
+            ++calls;
+            done(std::move(r));
+        });
+    });
+    QVERIFY2(listed.ok(), qPrintable(listed.error().toString()));
+    QCOMPARE(calls, 1);
+    QCOMPARE(calledOn, callerThread);
+    QCOMPARE(listed.value().folders.size(), kChildren);
+    QSet<QString> names;
+    for (const Folder &child : listed.value().folders)
+        names.insert(child.name);
+    QCOMPARE(names.size(), kChildren);
+    QVERIFY(names.contains(QStringLiteral("0000 %1").arg(longTail)));
+    QVERIFY(names.contains(QStringLiteral("1199 %1").arg(longTail)));
 }
 
 void TestProcoreClient::companyHeaderRequired()
