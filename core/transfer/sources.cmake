@@ -17,6 +17,7 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/storeresolver.h transfer/storeresolver.cpp
     transfer/plansummary.h transfer/plansummary.cpp
     transfer/transfercommand.h transfer/transfercommand.cpp
+    transfer/transfercommandhelp.h transfer/transfercommandhelp.cpp
     transfer/transferengine.h transfer/transferengine.cpp
     transfer/transferworker.h transfer/transferworker.cpp
     transfer/treewalker.h transfer/treewalker.cpp
