@@ -482,7 +482,8 @@ QString JobQueueModel::actionText(ItemAction action)
 
 QString JobQueueModel::bytesText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // The panes' units (IEC: KiB, MiB), so a file's size reads the same in its pane and its job.
+    return QLocale().formattedDataSize(bytes, 1);
 }
 
 QString JobQueueModel::durationText(qint64 seconds)

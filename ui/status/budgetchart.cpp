@@ -5,6 +5,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace trestle {
 
@@ -24,8 +25,15 @@ void BudgetChart::setMinutes(const QVector<BudgetHistory::Minute> &minutes, cons
 
 QSize BudgetChart::sizeHint() const
 {
-    const int em = fontMetrics().height();
-    return {em * 22, em * 10};
+    const QFontMetrics fm = fontMetrics();
+    const int em = fm.height();
+    // Wide enough for the legend's one line in every language (paintEvent's layout: the scale's
+    // margin, then two swatches with their texts), and never narrower than a readable plot.
+    const qreal swatch = em * 0.8;
+    const qreal legend = fm.horizontalAdvance(QLocale().toString(9999)) + em * 0.5 + 2 * (swatch + em * 0.3)
+        + fm.horizontalAdvance(tr("calls per minute")) + em
+        + fm.horizontalAdvance(tr("budget left (share of the hour)")) + em;
+    return {std::max(em * 22, int(std::ceil(legend))), em * 10};
 }
 
 void BudgetChart::paintEvent(QPaintEvent *)

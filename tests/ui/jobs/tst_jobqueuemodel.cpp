@@ -40,6 +40,7 @@ private Q_SLOTS:
     void itemsAreLeavesWithSharedIcons();
     void fetchedItemsShowTheirStatesAfterTheRun();
     void pausedJobSaysWhy();
+    void sizesUseThePanesUnits();
 
 private:
     // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
@@ -214,6 +215,18 @@ void TestJobQueueModel::pausedJobSaysWhy()
     const QString note = JobNotifier::stoppedText(m_queue->job(jobId), QStringLiteral("Share"), reason);
     QVERIFY2(note.startsWith(QStringLiteral("Copy to Share was paused: ")) && note.contains(reason.message()),
              qPrintable(note));
+}
+
+// A file's size reads the same in its pane (StoreModel: IEC units) and in its job; the queue
+// showed "5.0 kB" for the pane's "5.0 KiB".
+void TestJobQueueModel::sizesUseThePanesUnits()
+{
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale before;
+    QLocale::setDefault(english);
+    const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+    QCOMPARE(JobQueueModel::bytesText(5 * 1024), QStringLiteral("5.0 KiB"));
+    QCOMPARE(JobQueueModel::bytesText(3 * 1024 * 1024 / 2), QStringLiteral("1.5 MiB"));
 }
 
 QTEST_MAIN(TestJobQueueModel)

@@ -4,10 +4,12 @@
 #include "core/api/ratelimitmeter.h"
 #include "screenshots.h"
 #include "ui/settings/theme.h"
+#include "ui/status/budgetchart.h"
 #include "ui/status/budgethistory.h"
 #include "ui/status/budgetmeterwidget.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -47,6 +49,19 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_theme = std::make_unique<Theme>();
         m_theme->apply(AppSettings::Theme::Light);
+    }
+
+    // Regression: the legend's second entry ("budget left (share of the hour)") was cut off in the
+    // popup's 332 px: the chart asks for the width its one-line legend needs.
+    void chartIsWideEnoughForItsLegend()
+    {
+        BudgetChart chart;
+        const QFontMetrics fm = chart.fontMetrics();
+        const int texts = fm.horizontalAdvance(BudgetChart::tr("calls per minute"))
+            + fm.horizontalAdvance(BudgetChart::tr("budget left (share of the hour)"));
+        const int margins = fm.horizontalAdvance(QLocale().toString(9999)) + 3 * fm.height();
+        QVERIFY2(chart.sizeHint().width() >= texts + margins,
+                 qPrintable(QStringLiteral("%1 < %2").arg(chart.sizeHint().width()).arg(texts + margins)));
     }
 
     void unknownBeforeTheFirstCall()

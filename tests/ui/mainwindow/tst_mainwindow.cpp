@@ -426,7 +426,7 @@ private Q_SLOTS:
         QVERIFY2(paused, qPrintable(jobStateName(m_queue->job(id).state)));
         QVERIFY(pauseOffered);
         QVERIFY(grabbed);
-        QVERIFY2(sizeFits, qPrintable(sizeText)); // "12.0 kB / 125.4 kB", not "12.0 k…125.4 kB"
+        QVERIFY2(sizeFits, qPrintable(sizeText)); // "12.0 KiB / 125.4 KiB", not "12.0 K…125.4 KiB"
         QCOMPARE(m_queue->job(id).state, JobState::Paused);
         QVERIFY(doneWhenPaused < 41);
         // Paused for good: the panel offers Resume, not Pause, and the workers stop.
