@@ -1,4 +1,3 @@
-#include "core/common/allocatortuning.h"
 #include "core/common/logfile.h"
 #include "core/common/privatefiles.h"
 #include "core/common/translations.h"
@@ -122,7 +121,6 @@ int runTransferCommand(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    trestle::limitAllocatorArenas(); // before any thread exists
     if (argc > 1 && isTransferVerb(argv[1]))
         return runTransferCommand(argc, argv);
 

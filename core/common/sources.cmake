@@ -5,5 +5,4 @@ target_sources(trestle_core_common PRIVATE
     common/logfile.h common/logfile.cpp
     common/translations.h common/translations.cpp
     common/privatefiles.h common/privatefiles.cpp
-    common/allocatortuning.h common/allocatortuning.cpp
 )

@@ -5,8 +5,6 @@
 // hold however long it runs: every round arrives whole, and descriptors and threads do not grow with rounds.
 #include "reliabilityharness.h"
 
-#include "core/common/allocatortuning.h"
-
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -142,8 +140,6 @@ int main(int argc, char *argv[])
     // was killed at 300 s. Allow the soak its length plus the last round's and the teardown's.
     if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
         qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((qint64(soakSeconds()) + 600) * 1000));
-    // As the application does at start (app/main.cpp): the soak measures the product's memory.
-    trestle::limitAllocatorArenas();
     QCoreApplication app(argc, argv);
     TestReliabilitySoak test;
     QTEST_SET_MAIN_SOURCE_PATH
