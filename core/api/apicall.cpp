@@ -21,6 +21,9 @@ namespace {
 constexpr std::chrono::seconds kProactiveRefreshMargin{60};
 // A server that keeps answering 429 past this many resets is broken, not busy.
 constexpr int kMaxRateLimitedRetries = 50;
+// Renewals after a 401 within one call: a second one is a token that expired again while the
+// retry waited; more than a few means the server rejects every token.
+constexpr int kMaxRenewalsAfter401 = 3;
 
 bool isTransportError(QNetworkReply::NetworkError code, int status)
 {
@@ -283,10 +286,27 @@ void ApiCall::onReplyFinished()
             return finish(error);
         return acquireSlot();
     }
-    if (r.status == 401 && !m_refreshedAfter401) {
-        m_refreshedAfter401 = true;
-        // The retry is a call of its own: it takes a new slot once the token is fresh.
-        return refreshTokenThenSend(m_tokenGeneration, true);
+    if (r.status == 401) {
+        // Renew and send again. A renewed token may expire too before the retry is answered (a
+        // long budget hold after the renewal): renew again when the 401 came with a newer token
+        // than the previous one did, but only a few times, so a server that rejects every token
+        // ends the call instead of a loop: with auth-revoked, which every layer above answers by
+        // asking for a new sign-in (the job pauses).
+        if (m_renewalsAfter401 >= kMaxRenewalsAfter401) {
+            Error refused(Error::Kind::AuthRevoked,
+                          tr("Procore rejected the sign-in even after renewing it %1 times. Sign in again.")
+                              .arg(kMaxRenewalsAfter401),
+                          error.detail());
+            refused.setHttpStatus(401);
+            return finish(refused);
+        }
+        if (m_tokenGeneration > m_lastRejectedGeneration) {
+            ++m_renewalsAfter401;
+            m_lastRejectedGeneration = m_tokenGeneration;
+            // The retry is a call of its own: it takes a new slot once the token is fresh.
+            return refreshTokenThenSend(m_tokenGeneration, true);
+        }
+        return finish(error);
     }
     if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && m_failures > 0) {
         r.status = 200;

@@ -72,9 +72,10 @@ struct RetryPolicy
 // blocking wait), sends with the bearer token and the company header, feeds the reply's
 // rate-limit headers to the meter, and retries what may be retried: idempotent calls after
 // 5xx/reset/timeout with capped exponential backoff and jitter; every call after a 429 (the meter
-// holds it until the reset; it never counts as a failure); every call once after a 401 with a
-// fresh token. A non-idempotent call is never sent twice here: ProcoreClient first checks
-// whether an ambiguous failure actually created the thing.
+// holds it until the reset; it never counts as a failure); every call after a 401 with a fresh
+// token (a few times at most: a renewed token can expire again while the retry waits). A
+// non-idempotent call is never sent twice here: ProcoreClient first checks whether an ambiguous
+// failure actually created the thing.
 //
 // start() only schedules; exactly one finished() follows, also after abort().
 class ApiCall final : public QObject
@@ -126,9 +127,10 @@ private:
     quint64 m_tokenGeneration = 0;
     int m_failures = 0;
     int m_rateLimited = 0;
+    int m_renewalsAfter401 = 0;
+    quint64 m_lastRejectedGeneration = 0; // the token generation of the last 401
     bool m_slotHeld = false; // acquired from the meter, not sent yet
     bool m_inFlight = false; // sent, not yet answered to the meter
-    bool m_refreshedAfter401 = false;
     bool m_waitingForToken = false;
     bool m_maybeReachedServer = false;
     bool m_aborted = false;

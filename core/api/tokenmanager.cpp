@@ -11,6 +11,22 @@
 
 namespace trestle {
 
+namespace {
+
+// When `tokens` arrived, on our clock. created_at is the server's: a server clock ahead of ours
+// would date the token after its expiry (by our clock), a negative lifetime that turns the
+// proactive renewal of expiresWithin() off.
+QDateTime obtainedAt(const TokenSet &tokens)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!tokens.createdAt.isValid() || tokens.createdAt > now
+        || (tokens.expiresAt.isValid() && tokens.createdAt >= tokens.expiresAt))
+        return now;
+    return tokens.createdAt;
+}
+
+} // namespace
+
 TokenManager::TokenManager(QString connectionId, OAuthClient client, TokenSet initial,
                            TokenPersistence *persistence, QObject *parent)
     : QObject(parent)
@@ -18,7 +34,7 @@ TokenManager::TokenManager(QString connectionId, OAuthClient client, TokenSet in
     , m_client(std::move(client))
     , m_persistence(persistence)
     , m_tokens(std::move(initial))
-    , m_obtainedAt(m_tokens.createdAt.isValid() ? m_tokens.createdAt : QDateTime::currentDateTimeUtc())
+    , m_obtainedAt(obtainedAt(m_tokens))
 { }
 
 TokenManager::~TokenManager() = default;

@@ -8,6 +8,12 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace testing {
 
 SandboxProcess::~SandboxProcess()
@@ -25,6 +31,16 @@ bool SandboxProcess::start(const QStringList &arguments, int timeoutMs)
     m_process.setProgram(binary);
     m_process.setArguments(arguments);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // SIGTERM when the thread that started it dies, so a crashed test leaves no sandbox behind.
+    // The check after prctl covers a parent that died before it took effect.
+    const pid_t parent = ::getpid();
+    m_process.setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(1);
+    });
+#endif
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binary, m_process.errorString());
@@ -73,6 +89,19 @@ void SandboxProcess::kill()
 bool SandboxProcess::isRunning() const
 {
     return m_process.state() == QProcess::Running;
+}
+
+qint64 SandboxProcess::processId() const
+{
+    return m_process.processId();
+}
+
+bool SandboxProcess::terminateAndWait(int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return true;
+    m_process.terminate();
+    return m_process.waitForFinished(timeoutMs);
 }
 
 QByteArray SandboxProcess::capturedStderr()

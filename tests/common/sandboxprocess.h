@@ -10,6 +10,8 @@ namespace testing {
 // Starts trestle-sandbox (the binary named by $TRESTLE_SANDBOX_BIN) as a child process, waits for
 // the base URL it prints on its first stdout line, and offers the control endpoints of
 // tests/sandbox/README.md. Test-only: blocking waits are fine here, never in product code.
+// The sandbox never outlives its test: the destructor stops it, and on Linux it gets SIGTERM when
+// the test process dies without running destructors (a crash, abort, or ctest's timeout kill).
 class SandboxProcess final
 {
     Q_DISABLE_COPY_MOVE(SandboxProcess)
@@ -24,6 +26,9 @@ public:
     void stop(); // SIGTERM, then SIGKILL after 5 s
     void kill(); // SIGKILL at once (crash tests)
     bool isRunning() const;
+    qint64 processId() const;
+    // SIGTERM only, then waits up to `timeoutMs` for the process to end (true if it did).
+    bool terminateAndWait(int timeoutMs);
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString errorString() const { return m_error; }

@@ -4,10 +4,15 @@
 #include "stats.h"
 
 #include <QJsonDocument>
+#include <QThread>
+
+#include <cstdio>
 
 namespace sandbox {
 
 namespace {
+constexpr int kMaxBlockMs = 120000;
+
 HttpResponse ok()
 {
     return HttpResponse::json(200, "{\"ok\":true}");
@@ -52,6 +57,19 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
     }
     if (path == QLatin1String("/_sandbox/revoke-refresh-tokens") && post) {
         m_hooks.revokeRefreshTokens();
+        return ok();
+    }
+    if (path == QLatin1String("/_sandbox/block") && post) {
+        // Holds the sandbox's only thread, as hashing or assembling a multi-GB upload does, so
+        // tests can check that SIGTERM still ends the process (tst_sandbox_shutdown). The line on
+        // stderr tells them the thread is held now.
+        bool valid = false;
+        const int ms = request.query.queryItemValue(QStringLiteral("ms")).toInt(&valid);
+        if (!valid || ms < 0 || ms > kMaxBlockMs)
+            return errorMessage(400, QStringLiteral("ms must be 0..%1").arg(kMaxBlockMs));
+        std::fprintf(stderr, "trestle-sandbox: blocking for %d ms\n", ms);
+        std::fflush(stderr);
+        QThread::msleep(ulong(ms));
         return ok();
     }
     if (path == QLatin1String("/_sandbox/state") && get) {

@@ -2,50 +2,14 @@
 #include "ratelimiter.h"
 #include "sandbox.h"
 #include "sandboxoptions.h"
+#include "shutdownguard.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
+#include <QScopeGuard>
 
 #include <cstdio>
 
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
-
 namespace {
-
-#ifdef Q_OS_UNIX
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    // Only async-signal-safe work here: wake the event loop through the pipe.
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
-}
-
-// SIGTERM/SIGINT end the event loop so that main() saves state and exits cleanly.
-void quitOnSignals(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
-        notifier->setEnabled(false);
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
-}
-#else
-void quitOnSignals(QCoreApplication &) { }
-#endif
 
 void printLine(const QString &line)
 {
@@ -58,7 +22,11 @@ void printLine(const QString &line)
 
 int main(int argc, char *argv[])
 {
+    // Before any thread exists: SIGTERM/SIGINT then end the process whatever its thread is doing.
+    sandbox::shutdownguard::install();
     QCoreApplication app(argc, argv);
+    sandbox::shutdownguard::setApplication(&app);
+    const auto forgetApp = qScopeGuard([] { sandbox::shutdownguard::setApplication(nullptr); });
     QCoreApplication::setApplicationName(QStringLiteral("trestle-sandbox"));
 
     QString error;
@@ -78,8 +46,9 @@ int main(int argc, char *argv[])
     for (const QString &line : server.bannerLines())
         printLine(line);
 
-    quitOnSignals(app);
+    sandbox::shutdownguard::setTemporaryDir(server.temporaryDir());
     const int status = QCoreApplication::exec();
+    sandbox::shutdownguard::setLoopEnded();
     server.save();
     return status;
 }

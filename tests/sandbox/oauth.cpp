@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "formdata.h"
+#include "ratelimiter.h"
 #include "stats.h"
 #include "tokenstore.h"
 
@@ -161,10 +162,13 @@ HttpResponse OAuth::issue(const QString &clientId, qint64 userId, bool withRefre
 {
     const TokenStore::Issued issued = m_tokens.issue(clientId, userId, withRefresh, lifetimeSeconds, nowMs);
     m_stats.countGrant(grant);
-    QJsonObject body{{QStringLiteral("access_token"), issued.accessToken},
-                     {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                     {QStringLiteral("expires_in"), issued.expiresIn},
-                     {QStringLiteral("created_at"), issued.createdAtMs / 1000}};
+    QJsonObject body{
+        {QStringLiteral("access_token"), issued.accessToken},
+        {QStringLiteral("token_type"), QStringLiteral("bearer")},
+        {QStringLiteral("expires_in"), issued.expiresIn},
+        // On the sandbox's clock, like every absolute time it states (--clock-offset);
+        // the lifetime keeps to real time.
+        {QStringLiteral("created_at"), issued.createdAtMs / 1000 + RateLimiter::clockOffsetSeconds()}};
     if (withRefresh)
         body.insert(QStringLiteral("refresh_token"), issued.refreshToken);
     HttpResponse response = HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -248,7 +252,7 @@ HttpResponse OAuth::tokenInfo(const HttpRequest &request, qint64 nowMs)
         {QStringLiteral("scopes"), QJsonArray()},
         {QStringLiteral("expires_in_seconds"), (access->expiresAtMs - nowMs) / 1000},
         {QStringLiteral("application"), QJsonObject{{QStringLiteral("uid"), access->clientId}}},
-        {QStringLiteral("created_at"), access->createdAtMs / 1000}};
+        {QStringLiteral("created_at"), access->createdAtMs / 1000 + RateLimiter::clockOffsetSeconds()}};
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 

@@ -40,6 +40,8 @@ public:
     // Prepares the data directory, loads or seeds state and binds both ports on 127.0.0.1.
     bool start(QString *error);
     void save(); // writes state when --data-dir was given
+    // The temporary data directory (removed at exit), empty with --data-dir.
+    QString temporaryDir() const;
 
     QUrl apiBase() const { return m_apiBase; }
     QUrl storageBase() const { return m_storageBase; }

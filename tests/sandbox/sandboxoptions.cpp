@@ -68,6 +68,7 @@ QJsonObject LiveSettings::toJson() const
             {QStringLiteral("token_lifetime"), tokenLifetime},
             {QStringLiteral("relaxed_names"), relaxedNames},
             {QStringLiteral("expire_tokens_every"), expireTokensEvery},
+            {QStringLiteral("reject_tokens"), rejectTokens},
             {QStringLiteral("clock_offset"), double(clockOffsetSeconds)}};
 }
 
@@ -124,6 +125,12 @@ bool LiveSettings::apply(const QJsonObject &object, QString *error)
                 return false;
             }
             next.relaxedNames = value.toBool();
+        } else if (key == QLatin1String("reject_tokens")) {
+            if (!value.isBool()) {
+                *error = QStringLiteral("reject_tokens must be true or false");
+                return false;
+            }
+            next.rejectTokens = value.toBool();
         } else if (key == QLatin1String("fault_kinds")) {
             QStringList kinds;
             const QJsonArray array = value.toArray();

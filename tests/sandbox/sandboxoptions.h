@@ -25,6 +25,9 @@ struct LiveSettings
     // Every access token issued so far expires after this many /rest calls (0 = off): a client
     // must renew mid-job again and again (issue 9's "token expiring every 20 calls").
     int expireTokensEvery = 0;
+    // Every /rest call answers 401 invalid_token whatever its token, while token grants still
+    // succeed: a server that rejects every renewed token (the client must give up, not loop).
+    bool rejectTokens = false;
     // The sandbox's clock, as its replies state absolute times (X-Rate-Limit-Reset), runs this many
     // seconds ahead of the real one (negative: behind). Changed mid-run, it is what a client sees
     // when its own clock jumps the other way (issue 9's clock-jump scenario). Budgets, token

@@ -1,6 +1,7 @@
 // OAuth of trestle-sandbox end to end over HTTP (procore-api.md §2, tests/sandbox/README.md).
 #include "coretestsupport.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QHttpMultiPart>
 #include <QJsonArray>
@@ -40,6 +41,8 @@ private slots:
     void revokeRefreshTokensControl();
     void tokenEndpointIsCountedAndLimited();
     void configurableLifetime();
+    void createdAtFollowsClockOffset_data();
+    void createdAtFollowsClockOffset();
     void tokensSurviveRestartWithDataDir();
 
 private:
@@ -424,6 +427,45 @@ void TestSandboxOAuth::configurableLifetime()
     // Live config changes the lifetime of tokens issued afterwards.
     QVERIFY(shortLived.configure({{QStringLiteral("token_lifetime"), 7200}}));
     QCOMPARE(userTokens(shortLived).value(QStringLiteral("expires_in")).toInt(), 7200);
+}
+
+void TestSandboxOAuth::createdAtFollowsClockOffset_data()
+{
+    QTest::addColumn<qint64>("offset");
+    QTest::addRow("an hour ahead") << qint64(3600);
+    QTest::addRow("a day behind") << qint64(-86400);
+}
+
+void TestSandboxOAuth::createdAtFollowsClockOffset()
+{
+    // The token reply and token info state created_at on the sandbox's shifted clock, like every
+    // absolute time it states; the token itself still lives its lifetime in real time.
+    QFETCH(qint64, offset);
+    QVERIFY(m_sandbox.configure({{QStringLiteral("clock_offset"), double(offset)}}));
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject user = userTokens(m_sandbox);
+    const QJsonObject service = serviceTokens(m_sandbox);
+    const qint64 after = QDateTime::currentSecsSinceEpoch();
+    QVERIFY(m_sandbox.configure({{QStringLiteral("clock_offset"), 0}}));
+    for (const QJsonObject &tokens : {user, service}) {
+        const qint64 createdAt = tokens.value(QStringLiteral("created_at")).toInteger();
+        QVERIFY2(
+            createdAt >= before + offset - 1 && createdAt <= after + offset + 1,
+            qPrintable(
+                QStringLiteral("created_at %1, real clock %2..%3").arg(createdAt).arg(before).arg(after)));
+        QCOMPARE(tokens.value(QStringLiteral("expires_in")).toInt(), 5400);
+    }
+    const QString access = user.value(QStringLiteral("access_token")).toString();
+    QCOMPARE(get(m_sandbox, QStringLiteral("/rest/v1.0/me"), access).status, 200);
+    // Token info states the clock of the moment it is asked (no offset now).
+    const QJsonObject info = jsonObject(get(m_sandbox, QStringLiteral("/oauth/token/info"), access));
+    const qint64 infoCreatedAt = info.value(QStringLiteral("created_at")).toInteger();
+    QVERIFY2(infoCreatedAt >= before - 1 && infoCreatedAt <= after + 1,
+             qPrintable(QString::number(infoCreatedAt)));
+    QVERIFY(m_sandbox.configure({{QStringLiteral("clock_offset"), double(offset)}}));
+    const QJsonObject shifted = jsonObject(get(m_sandbox, QStringLiteral("/oauth/token/info"), access));
+    QVERIFY(m_sandbox.configure({{QStringLiteral("clock_offset"), 0}}));
+    QCOMPARE(shifted.value(QStringLiteral("created_at")).toInteger(), infoCreatedAt + offset);
 }
 
 void TestSandboxOAuth::tokensSurviveRestartWithDataDir()
