@@ -9,13 +9,13 @@
 #include "core/transfer/engineprogress.h"
 #include "core/transfer/itemtask.h"
 #include "reliabilityharness.h"
+#include "tmpfsmount.h"
 #include "transfertesthelpers.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QTest>
 
 using namespace trestle;
@@ -248,36 +248,6 @@ void TestReliabilityFaults::sandboxKilledAndRestarted()
     QCOMPARE(row.duplicates, 0);
 }
 
-namespace {
-
-bool mountTmpfs(const QString &dir, const QString &options, QString *why)
-{
-    QDir().mkpath(dir);
-    QProcess mount;
-    mount.start(QStringLiteral("mount"),
-                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), options,
-                 QStringLiteral("tmpfs"), dir});
-    if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit
-        || mount.exitCode() != 0) {
-        *why = QStringLiteral("cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): %1")
-                   .arg(QString::fromLocal8Bit(mount.readAllStandardError()).simplified());
-        return false;
-    }
-    return true;
-}
-
-struct Unmount
-{
-    QString dir;
-    ~Unmount()
-    {
-        if (!dir.isEmpty())
-            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), dir});
-    }
-};
-
-} // namespace
-
 void TestReliabilityFaults::destinationDiskFull()
 {
     Harness h;
@@ -292,10 +262,9 @@ void TestReliabilityFaults::destinationDiskFull()
 
     // Download into a 1 MiB tmpfs: some files fit, then the disk is full.
     const QString full = h.dir() + QStringLiteral("/full");
-    QString why;
-    if (!mountTmpfs(full, QStringLiteral("size=1m,mode=0700"), &why))
-        QSKIP(qPrintable(why)); // an environment limit, not a missing feature: CI runs as root
-    Unmount unmount{full};
+    testing::TmpfsMount disk(QStringLiteral("1m"), QStringLiteral("mode=0700"), full);
+    if (!disk.isMounted())
+        QSKIP(qPrintable(disk.skipReason())); // an environment limit, not a missing feature: CI runs as root
     const qint64 down = h.plan(h.procoreFactory(), Harness::localFactory(full), &error);
     QVERIFY2(down > 0, qPrintable(error));
     const Error result = h.runOnce(h.procoreFactory(), Harness::localFactory(full), down, true);
@@ -316,9 +285,7 @@ void TestReliabilityFaults::destinationDiskFull()
     QVERIFY(fitted < int(expected.size()));
 
     // Space freed (the tmpfs grows): resuming finishes the job.
-    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
-                               {QStringLiteral("-o"), QStringLiteral("remount,size=16m"), full}),
-             0);
+    QVERIFY(disk.resize(QStringLiteral("16m")));
     ++row.runs;
     const Error resumed = h.runOnce(h.procoreFactory(), Harness::localFactory(full), down, true);
     Harness::compare(expected, Harness::localFiles(full), &row.lost, &row.duplicates);
@@ -350,10 +317,9 @@ void TestReliabilityFaults::destinationReadOnly()
 
     // A read-only mount (root ignores mode bits, so chmod would prove nothing).
     const QString readOnly = h.dir() + QStringLiteral("/readonly");
-    QString why;
-    if (!mountTmpfs(readOnly, QStringLiteral("size=1m,ro"), &why))
-        QSKIP(qPrintable(why));
-    Unmount unmount{readOnly};
+    testing::TmpfsMount disk(QStringLiteral("1m"), QStringLiteral("ro"), readOnly);
+    if (!disk.isMounted())
+        QSKIP(qPrintable(disk.skipReason()));
     const qint64 down = h.plan(h.procoreFactory(), Harness::localFactory(readOnly), &error);
     QVERIFY2(down > 0, qPrintable(error));
     const Error result = h.runOnce(h.procoreFactory(), Harness::localFactory(readOnly), down, true);
@@ -366,9 +332,7 @@ void TestReliabilityFaults::destinationReadOnly()
     QCOMPARE(Harness::localFiles(readOnly).size(), 0);
 
     // Made writable: resuming finishes the job.
-    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
-                               {QStringLiteral("-o"), QStringLiteral("remount,rw"), readOnly}),
-             0);
+    QVERIFY(disk.setReadOnly(false));
     const Error resumed = h.runOnce(h.procoreFactory(), Harness::localFactory(readOnly), down, true);
     ScenarioRow row{QStringLiteral("destination share read-only"), 2, int(expected.size()), 0, 0, 0, {}};
     row.failures = h.itemsFailed(down);

@@ -5,15 +5,17 @@
 #include "core/store/localstore.h"
 
 #include "storetesthelpers.h"
+#include "tmpfsmount.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace trestle;
 using namespace testing;
@@ -25,14 +27,12 @@ class TestLocalStoreDiskFull : public QObject
     Q_OBJECT
 
 private:
-    bool mountTmpfs(const QString &dir, const QString &options);
-    void unmount(const QString &dir);
     QStringList leftovers() const;
 
-    QTemporaryDir m_base;
+    std::unique_ptr<TmpfsMount> m_fullDisk;
+    std::unique_ptr<TmpfsMount> m_readOnlyDisk;
     QString m_full; // the 4 MiB tmpfs
     QString m_readOnly; // a tmpfs remounted read-only
-    QStringList m_mounted;
     QString m_skipReason;
 
 private Q_SLOTS:
@@ -46,30 +46,6 @@ private Q_SLOTS:
     void readOnlyIsPermission();
 };
 
-bool TestLocalStoreDiskFull::mountTmpfs(const QString &dir, const QString &options)
-{
-    QDir().mkpath(dir);
-    QProcess mount;
-    mount.start(QStringLiteral("mount"),
-                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), options,
-                 QStringLiteral("tmpfs"), dir});
-    if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit
-        || mount.exitCode() != 0) {
-        const QString cause = mount.error() == QProcess::FailedToStart
-            ? mount.errorString()
-            : QString::fromLocal8Bit(mount.readAllStandardError()).simplified();
-        m_skipReason = QStringLiteral("cannot mount a tmpfs: %1").arg(cause);
-        return false;
-    }
-    m_mounted.append(dir);
-    return true;
-}
-
-void TestLocalStoreDiskFull::unmount(const QString &dir)
-{
-    QProcess::execute(QStringLiteral("umount"), {dir});
-}
-
 QStringList TestLocalStoreDiskFull::leftovers() const
 {
     return QDir(m_full).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
@@ -77,10 +53,12 @@ QStringList TestLocalStoreDiskFull::leftovers() const
 
 void TestLocalStoreDiskFull::initTestCase()
 {
-    QVERIFY(m_base.isValid());
-    m_full = m_base.filePath(QStringLiteral("full"));
-    m_readOnly = m_base.filePath(QStringLiteral("readonly"));
-    if (!mountTmpfs(m_full, QStringLiteral("size=4m")) || !mountTmpfs(m_readOnly, QStringLiteral("size=1m")))
+    m_fullDisk = std::make_unique<TmpfsMount>(QStringLiteral("4m"));
+    m_readOnlyDisk = std::make_unique<TmpfsMount>(QStringLiteral("1m"));
+    m_full = m_fullDisk->path();
+    m_readOnly = m_readOnlyDisk->path();
+    m_skipReason = !m_fullDisk->isMounted() ? m_fullDisk->skipReason() : m_readOnlyDisk->skipReason();
+    if (!m_skipReason.isEmpty())
         qWarning("%s", qPrintable(m_skipReason));
 }
 
@@ -94,8 +72,8 @@ void TestLocalStoreDiskFull::init()
 
 void TestLocalStoreDiskFull::cleanupTestCase()
 {
-    for (const QString &dir : std::as_const(m_mounted))
-        unmount(dir);
+    m_readOnlyDisk.reset();
+    m_fullDisk.reset();
 }
 
 void TestLocalStoreDiskFull::freeSpaceCheckedBeforeWriting()
@@ -198,9 +176,7 @@ void TestLocalStoreDiskFull::readOnlyIsPermission()
         QVERIFY(!writeBytes(&writable, QStringLiteral("kept.txt"), "kept"));
         QVERIFY(!runJob(writable.makeFolder(sp(QStringLiteral("dir")))));
     }
-    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
-                               {QStringLiteral("-o"), QStringLiteral("remount,ro"), m_readOnly}),
-             0);
+    QVERIFY(m_readOnlyDisk->setReadOnly(true));
     LocalStore store(m_readOnly);
     QCOMPARE_KIND(runJob(store.makeFolder(sp(QStringLiteral("new")))), Error::Kind::Permission);
     QCOMPARE_KIND(writeBytes(&store, QStringLiteral("new.txt"), "x"), Error::Kind::Permission);

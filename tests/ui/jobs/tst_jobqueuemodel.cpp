@@ -7,6 +7,7 @@
 #include "core/db/journal.h"
 #include "core/jobs/jobqueue.h"
 #include "core/transfer/storeresolver.h"
+#include "tmpfsmount.h"
 #include "ui/jobs/jobqueuemodel.h"
 #include "ui/status/jobnotifier.h"
 
@@ -14,7 +15,6 @@
 #include <QDir>
 #include <QFile>
 #include <QIcon>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -188,17 +188,11 @@ void TestJobQueueModel::fetchedItemsShowTheirStatesAfterTheRun()
 void TestJobQueueModel::pausedJobSaysWhy()
 {
     // Root writes through file modes, so only a read-only mount makes a folder read-only here.
-    QProcess mount;
-    mount.start(QStringLiteral("mount"),
-                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                 QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), m_destination});
-    if (!mount.waitForFinished(30000) || mount.exitCode() != 0)
-        QSKIP(qPrintable(QStringLiteral("cannot mount a read-only tmpfs (needs root or CAP_SYS_ADMIN): %1")
-                             .arg(QString::fromLocal8Bit(mount.readAllStandardError()).simplified())));
-    const auto unmount = qScopeGuard([this] {
-        m_queue.reset(); // nothing may hold a file there
-        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_destination});
-    });
+    testing::TmpfsMount readOnly(QStringLiteral("1m"), QStringLiteral("ro"), m_destination);
+    if (!readOnly.isMounted())
+        QSKIP(qPrintable(readOnly.skipReason()));
+    // Before the unmount (this guard goes first): nothing may hold a file there.
+    const auto stopQueue = qScopeGuard([this] { m_queue.reset(); });
     const qint64 jobId = plannedJob(4);
     QVERIFY(jobId > 0);
     JobQueueModel model(m_queue.get());

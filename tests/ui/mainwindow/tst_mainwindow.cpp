@@ -16,7 +16,6 @@
 #include "savedconnections.h"
 #include "screenshots.h"
 #include "ui/browser/panewidget.h"
-#include "ui/jobs/dropactiondialog.h"
 #include "ui/jobs/jobqueuemodel.h"
 #include "ui/jobs/jobqueuepanel.h"
 #include "ui/jobs/planpreviewdialog.h"
@@ -117,49 +116,7 @@ private:
         return reply.status >= 400 && reply.status < 500 && reply.status != 429;
     }
 
-    // Answers the drop dialog; returns the submitted job ids once the flow made them.
-    QVector<qint64> answerDrop(MainWindow *window, JobKind kind, bool preview, qint64 *previewNew = nullptr,
-                               qint64 *previewFolders = nullptr, bool startPreview = true)
-    {
-        QSignalSpy submitted(window->transferFlow(), &TransferFlow::submitted);
-        DropActionDialog *dialog = nullptr;
-        if (!QTest::qWaitFor([&] { return (dialog = visibleDialog<DropActionDialog>(window)) != nullptr; },
-                             10000))
-            return {};
-        dialog->setKind(kind);
-        dialog->setPreviewFirst(preview);
-        testing::saveScreenshot(dialog, QStringLiteral("drop-dialog"));
-        dialog->accept();
-        // The flow submits inside accept(): QSignalSpy::wait() would wait for a second emission
-        // (20 s in which a job could run to its end unseen).
-        if (submitted.isEmpty() && !submitted.wait(20000))
-            return {};
-        const QVector<qint64> ids = submitted.first().first().value<QVector<qint64>>();
-        if (preview) {
-            PlanPreviewDialog *plan = nullptr;
-            if (!QTest::qWaitFor([&] { return (plan = visibleDialog<PlanPreviewDialog>(window)) != nullptr; },
-                                 30000))
-                return {};
-            if (previewNew)
-                *previewNew = shownCount(plan, QStringLiteral("new"));
-            if (previewFolders)
-                *previewFolders = shownCount(plan, QStringLiteral("folders"));
-            testing::saveScreenshot(plan, QStringLiteral("plan-preview"));
-            if (startPreview)
-                plan->accept();
-        }
-        return ids;
-    }
-
-    bool waitFinished(qint64 jobId, int timeoutMs = 60000)
-    {
-        return QTest::qWaitFor(
-            [&] {
-                const JobState state = m_queue->job(jobId).state;
-                return state == JobState::Done || state == JobState::Failed || state == JobState::Cancelled;
-            },
-            timeoutMs);
-    }
+    bool waitFinished(qint64 jobId) { return waitForJobEnd(*m_queue, jobId); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -310,21 +267,16 @@ private Q_SLOTS:
                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         std::unique_ptr<QMimeData> mime(left->model()->mimeData({index}));
         QVERIFY(mime);
-        QVERIFY(dropOnto(window->rightPane()->view(), mime.get()));
-
-        qint64 previewNew = -1;
-        qint64 previewFolders = -1;
-        const QVector<qint64> jobs =
-            answerDrop(window.get(), JobKind::Copy, true, &previewNew, &previewFolders);
-        QCOMPARE(jobs.size(), 1);
-        QVERIFY(waitFinished(jobs.first()));
-        const JobRecord job = m_queue->job(jobs.first());
+        const DropRun run = dropAndWait(window.get(), *m_queue, window->rightPane()->view(), mime.get(),
+                                        {JobKind::Copy, true});
+        QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
+        const JobRecord job = m_queue->job(run.jobId);
         QCOMPARE(job.state, JobState::Done);
         const FileMap expected = sandboxFiles(childFolder(root, folderName));
         QCOMPARE(diskFiles(m_shareRoot + QLatin1Char('/') + folderName), expected);
         // The preview promised what the job did.
-        QCOMPARE(previewNew, qint64(expected.size()));
-        QCOMPARE(job.itemsDone, previewNew + previewFolders);
+        QCOMPARE(run.previewNew, qint64(expected.size()));
+        QCOMPARE(job.itemsDone, run.previewNew + run.previewFolders);
         QCOMPARE(job.itemsFailed, 0);
         window->rightPane()->refresh();
         QTRY_VERIFY(rowNamed(window->rightPane()->view(), folderName).isValid());
@@ -341,21 +293,16 @@ private Q_SLOTS:
         std::unique_ptr<QMimeData> mime(right->model()->mimeData({index}));
         QVERIFY(mime);
         QVERIFY(waitForRows(window->leftPane()));
-        QVERIFY(dropOnto(window->leftPane()->view(), mime.get()));
-
-        qint64 previewNew = -1;
-        qint64 previewFolders = -1;
-        const QVector<qint64> jobs =
-            answerDrop(window.get(), JobKind::Copy, true, &previewNew, &previewFolders);
-        QCOMPARE(jobs.size(), 1);
-        QVERIFY(waitFinished(jobs.first()));
-        const JobRecord job = m_queue->job(jobs.first());
+        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), mime.get(),
+                                        {JobKind::Copy, true});
+        QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
+        const JobRecord job = m_queue->job(run.jobId);
         QCOMPARE(job.state, JobState::Done);
         const FileMap onDisk = diskFiles(m_shareRoot + QStringLiteral("/Submittals"));
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("Submittals"))), onDisk);
-        QCOMPARE(previewNew, qint64(onDisk.size()));
-        QCOMPARE(previewFolders, 1);
-        QCOMPARE(job.itemsDone, previewNew + previewFolders);
+        QCOMPARE(run.previewNew, qint64(onDisk.size()));
+        QCOMPARE(run.previewFolders, 1);
+        QCOMPARE(job.itemsDone, run.previewNew + run.previewFolders);
         // The notification tells the outcome in words.
         QTRY_VERIFY(!notified.isEmpty());
         const QString text = notified.last().first().toString();
@@ -371,11 +318,9 @@ private Q_SLOTS:
         QVERIFY(writeFiles(desk, 2, 5000, QStringLiteral("RFI")));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(desk)});
-        QVERIFY(dropOnto(window->leftPane()->view(), &mime));
-        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
-        QCOMPARE(jobs.size(), 1);
-        QVERIFY(waitFinished(jobs.first()));
-        QCOMPARE(m_queue->job(jobs.first()).state, JobState::Done);
+        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), &mime);
+        QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
+        QCOMPARE(m_queue->job(run.jobId).state, JobState::Done);
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("RFI answers"))), diskFiles(desk));
         QCOMPARE(inkInTheMiddle(window->queuePanel()->view()->viewport()), 0); // a job, no words
     }
@@ -418,7 +363,7 @@ private Q_SLOTS:
             sizeFits = tree && !sizeText.isEmpty() && fitsItsColumn(tree, size);
             panel->pauseAction()->trigger();
         });
-        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
+        const QVector<qint64> jobs = answerDrop(window.get()).ids;
         QCOMPARE(jobs.size(), 1);
         id = jobs.first();
         QTRY_VERIFY2_WITH_TIMEOUT(paused || isFinished(m_queue->job(id).state),
@@ -463,7 +408,7 @@ private Q_SLOTS:
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder)});
         QVERIFY(dropOnto(window->leftPane()->view(), &mime));
-        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
+        const QVector<qint64> jobs = answerDrop(window.get()).ids;
         QCOMPARE(jobs.size(), 1);
         BudgetMeterWidget *meter = window->budgetMeter();
         QTRY_VERIFY2_WITH_TIMEOUT(meter->level() == BudgetMeterWidget::Level::Critical,
@@ -491,7 +436,7 @@ private Q_SLOTS:
         mime.setUrls({QUrl::fromLocalFile(folder)});
         QVERIFY(dropOnto(window->leftPane()->view(), &mime));
         // Planned with both files; one is gone by the time the job runs.
-        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, true, nullptr, nullptr, false);
+        const QVector<qint64> jobs = answerDrop(window.get(), {JobKind::Copy, true, false}).ids;
         QCOMPARE(jobs.size(), 1);
         QVERIFY(QFile::remove(folder + QStringLiteral("/Spec 02.pdf")));
         PlanPreviewDialog *plan = visibleDialog<PlanPreviewDialog>(window.get());
@@ -538,11 +483,9 @@ private Q_SLOTS:
         QVERIFY(writeFiles(folder, 3, 3000, QStringLiteral("Log")));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder)});
-        QVERIFY(dropOnto(window->leftPane()->view(), &mime));
-        const QVector<qint64> jobs = answerDrop(window.get(), JobKind::Copy, false);
-        QCOMPARE(jobs.size(), 1);
-        QVERIFY(waitFinished(jobs.first()));
-        window->queuePanel()->selectJob(jobs.first());
+        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), &mime);
+        QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
+        window->queuePanel()->selectJob(run.jobId);
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-dark")));
         m_theme->apply(AppSettings::Theme::Light);
     }

@@ -1,6 +1,11 @@
 #include "windowtestkit.h"
 
+#include "core/jobs/jobqueue.h"
+#include "screenshots.h"
+#include "ui/jobs/dropactiondialog.h"
 #include "ui/jobs/planpreviewdialog.h"
+#include "ui/jobs/transferflow.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemView>
 #include <QCryptographicHash>
@@ -12,8 +17,10 @@
 #include <QJsonArray>
 #include <QMimeData>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QStyle>
 #include <QStyleOptionViewItem>
+#include <QTest>
 #include <QTreeView>
 
 using namespace trestle;
@@ -152,6 +159,70 @@ qint64 shownCount(PlanPreviewDialog *dialog, const QString &key)
     QString text = dialog->shownValue(key);
     text.remove(QLatin1Char(','));
     return text.split(QLatin1Char(' ')).value(0).toLongLong();
+}
+
+DroppedJobs answerDrop(MainWindow *window, const DropAnswer &answer)
+{
+    QSignalSpy submitted(window->transferFlow(), &TransferFlow::submitted);
+    DropActionDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = visibleDialog<DropActionDialog>(window)) != nullptr; },
+                         10000))
+        return {};
+    dialog->setKind(answer.kind);
+    dialog->setPreviewFirst(answer.preview);
+    testing::saveScreenshot(dialog, QStringLiteral("drop-dialog"));
+    dialog->accept();
+    // The flow submits inside accept(): QSignalSpy::wait() would wait for a second emission
+    // (20 s in which a job could run to its end unseen).
+    if (submitted.isEmpty() && !submitted.wait(20000))
+        return {};
+    DroppedJobs dropped;
+    dropped.ids = submitted.first().first().value<QVector<qint64>>();
+    if (answer.preview) {
+        PlanPreviewDialog *plan = nullptr;
+        if (!QTest::qWaitFor([&] { return (plan = visibleDialog<PlanPreviewDialog>(window)) != nullptr; },
+                             30000))
+            return {};
+        dropped.previewNew = shownCount(plan, QStringLiteral("new"));
+        dropped.previewFolders = shownCount(plan, QStringLiteral("folders"));
+        testing::saveScreenshot(plan, QStringLiteral("plan-preview"));
+        if (answer.startPreview)
+            plan->accept();
+    }
+    return dropped;
+}
+
+bool waitForJobEnd(const JobQueue &queue, qint64 jobId, int timeoutMs)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const JobState state = queue.job(jobId).state;
+            return state == JobState::Done || state == JobState::Failed || state == JobState::Cancelled;
+        },
+        timeoutMs);
+}
+
+DropRun dropAndWait(MainWindow *window, const JobQueue &queue, QAbstractItemView *target, QMimeData *mime,
+                    const DropAnswer &answer)
+{
+    DropRun run;
+    if (!dropOnto(target, mime)) {
+        run.failure = QStringLiteral("the view refused the drop");
+        return run;
+    }
+    const DroppedJobs dropped = answerDrop(window, answer);
+    run.previewNew = dropped.previewNew;
+    run.previewFolders = dropped.previewFolders;
+    if (dropped.ids.size() != 1) {
+        run.failure = QStringLiteral("the drop made %1 jobs, not 1").arg(dropped.ids.size());
+        return run;
+    }
+    run.jobId = dropped.ids.first();
+    if (!waitForJobEnd(queue, run.jobId))
+        run.failure = QStringLiteral("job %1 still %2 after 60 s")
+                          .arg(run.jobId)
+                          .arg(jobStateName(queue.job(run.jobId).state));
+    return run;
 }
 
 } // namespace windowtest

@@ -1,11 +1,15 @@
 #pragma once
 
 // Helpers of tst_mainwindow: the two sides' files as path → sha256 (the sandbox's state and a
-// folder on disk), test files, drops sent as events, dialogs found, and what a view shows.
+// folder on disk), test files, drops sent as events and the drop dialog answered, dialogs found,
+// and what a view shows.
+#include "core/db/journaltypes.h"
+
 #include <QApplication>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QVector>
 #include <QWidget>
 
 class QAbstractItemView;
@@ -14,8 +18,10 @@ class QModelIndex;
 class QTreeView;
 
 namespace trestle {
+class JobQueue;
+class MainWindow;
 class PlanPreviewDialog;
-}
+} // namespace trestle
 
 namespace windowtest {
 
@@ -40,6 +46,41 @@ bool fitsItsColumn(QTreeView *view, const QModelIndex &index);
 int inkInTheMiddle(QWidget *viewport);
 // The number at the start of the preview's value `key` ("1,204 files" → 1204).
 qint64 shownCount(trestle::PlanPreviewDialog *dialog, const QString &key);
+
+// How the drop dialog is answered.
+struct DropAnswer
+{
+    trestle::JobKind kind = trestle::JobKind::Copy;
+    bool preview = false; // "preview first": the plan's preview opens before the job runs
+    bool startPreview = true; // accept the preview (false: leave it open for the caller)
+};
+
+// What a drop made: the submitted job ids (empty when a dialog did not come) and the preview's
+// counts of new files and folders (-1 without a preview).
+struct DroppedJobs
+{
+    QVector<qint64> ids;
+    qint64 previewNew = -1;
+    qint64 previewFolders = -1;
+};
+
+// Answers the drop dialog a drop onto `window` opened, and the preview when asked for; both are
+// grabbed ("drop-dialog", "plan-preview").
+DroppedJobs answerDrop(trestle::MainWindow *window, const DropAnswer &answer = {});
+// Whether job `jobId` ended (done, failed or cancelled) within `timeoutMs`.
+bool waitForJobEnd(const trestle::JobQueue &queue, qint64 jobId, int timeoutMs = 60000);
+
+// A whole drop: `mime` dropped onto `target`, the dialog answered, the one job it makes waited
+// for until it ends. `failure` names the step that went wrong; empty when the job ended.
+struct DropRun
+{
+    qint64 jobId = 0;
+    qint64 previewNew = -1;
+    qint64 previewFolders = -1;
+    QString failure;
+};
+DropRun dropAndWait(trestle::MainWindow *window, const trestle::JobQueue &queue, QAbstractItemView *target,
+                    QMimeData *mime, const DropAnswer &answer = {});
 
 template<typename T>
 T *visibleTopLevel()
