@@ -2,12 +2,16 @@
 
 #include "core/api/procoreclient.h"
 #include "core/store/namerules.h"
+#include "core/store/poolrunner.h"
 #include "core/store/procorejobs.h"
 #include "core/store/procoremovejob.h"
 #include "core/store/procorereadjob.h"
 #include "core/store/procoreversionlistjob.h"
 #include "core/store/procoreversionreadjob.h"
 #include "core/store/procorewritejob.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
 
 namespace trestle {
 
@@ -130,45 +134,75 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
             return;
         if (!reply.ok())
             return done(storeError(reply.error(), folder));
-        const Folder &listed = reply.value();
-        if (listed.isDeleted) {
+        if (reply.value().isDeleted) {
             // GET /folders/{id} still shows a folder in the recycle bin: for the store it is gone.
             self->m_cache->forget(folder);
             return done(notFound(folder));
         }
         if (folder.isRoot())
-            self->m_cache->setRootId(listed.id);
-        QList<Entry> entries;
-        QList<ProcoreNode> nodes;
-        for (const Folder &child : listed.folders) {
-            if (child.isDeleted)
-                continue;
-            const Result<StorePath> path = folder.child(child.name);
-            if (!path.ok()) {
-                entries.append(unusable(child.name, folder, true, path.error().message()));
-                continue;
-            }
-            nodes.append(folderNode(child, path.value()));
-            entries.append(nodes.constLast().entry);
-        }
-        for (const File &child : listed.files) {
-            if (child.isDeleted)
-                continue;
-            const Result<StorePath> path = folder.child(child.name);
-            if (!path.ok()) {
-                entries.append(unusable(child.name, folder, false, path.error().message()));
-                continue;
-            }
-            nodes.append(fileNode(child, path.value()));
-            entries.append(nodes.constLast().entry);
-        }
-        self->m_cache->setChildren(folder, nodes, asked);
-        done(std::move(entries));
+            self->m_cache->setRootId(reply.value().id);
+        auto listed = std::make_shared<const Folder>(reply.takeValue());
+        if (listed->folders.size() + listed->files.size() < BuildOffThreadChildren)
+            return done(buildListing(*listed, folder, *self->m_cache, asked));
+        // A big folder (10,000 items: ~30 ms of names checked, nodes made and hashed into the
+        // cache, and as long again to free the reply) is built on the pool, so the caller's
+        // event loop (the window's) goes on meanwhile. The cache is thread-safe; the stamp keeps
+        // what another store put meanwhile. The watcher is the store's child: a store destroyed
+        // meanwhile takes it along, and `done` is not called, as for a reply after the store.
+        using Built = std::shared_ptr<QList<Entry>>;
+        auto *watcher = new QFutureWatcher<Built>(self.data());
+        watcher->setObjectName(QStringLiteral("procoreListingBuild"));
+        QObject::connect(watcher, &QFutureWatcherBase::finished, self.data(), [watcher, done] {
+            watcher->deleteLater();
+            const Built built = watcher->future().resultCount() > 0 ? watcher->future().result() : nullptr;
+            if (!built)
+                return done(Error(Error::Kind::Internal, tr("The folder listing could not be read.")));
+            done(std::move(*built));
+        });
+        const std::shared_ptr<ProcorePathCache> cache = self->m_cache;
+        watcher->setFuture(runOnPool<Built>(
+            QThreadPool::globalInstance(), std::make_shared<std::atomic_bool>(false),
+            [listed, folder, cache, asked](const std::atomic_bool &) {
+                return std::make_shared<QList<Entry>>(buildListing(*listed, folder, *cache, asked));
+            }));
     };
     if (folder.isRoot() || folderId <= 0)
         m_client->rootFolder(m_projectId, query, handle);
     else
         m_client->folder(m_projectId, folderId, query, handle);
+}
+
+QList<Entry> ProcoreStore::buildListing(const Folder &listed, const StorePath &folder,
+                                        ProcorePathCache &cache, quint64 asked)
+{
+    QList<Entry> entries;
+    QList<ProcoreNode> nodes;
+    entries.reserve(listed.folders.size() + listed.files.size());
+    nodes.reserve(entries.capacity());
+    for (const Folder &child : listed.folders) {
+        if (child.isDeleted)
+            continue;
+        const Result<StorePath> path = folder.child(child.name);
+        if (!path.ok()) {
+            entries.append(unusable(child.name, folder, true, path.error().message()));
+            continue;
+        }
+        nodes.append(folderNode(child, path.value()));
+        entries.append(nodes.constLast().entry);
+    }
+    for (const File &child : listed.files) {
+        if (child.isDeleted)
+            continue;
+        const Result<StorePath> path = folder.child(child.name);
+        if (!path.ok()) {
+            entries.append(unusable(child.name, folder, false, path.error().message()));
+            continue;
+        }
+        nodes.append(fileNode(child, path.value()));
+        entries.append(nodes.constLast().entry);
+    }
+    cache.setChildren(folder, nodes, asked);
+    return entries;
 }
 
 void ProcoreStore::ensureChildren(const StorePath &folder, qint64 folderId, std::function<void(Error)> ready)

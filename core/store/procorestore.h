@@ -134,8 +134,17 @@ public:
     static Error storeError(const Error &error, const StorePath &path);
     static ProcoreNode fileNode(const File &file, const StorePath &path);
     static ProcoreNode folderNode(const Folder &folder, const StorePath &path);
+    // A listing of at least this many children is turned into entries (and put in the cache) on
+    // the thread pool instead of the store's thread; fewer are not worth the hop.
+    static constexpr qsizetype BuildOffThreadChildren = 1000;
 
 private:
+    // A folder's reply as entries in the reply's order (folders, then files; also unusable names
+    // as Entry::Kind::Other), its usable children put in `cache`. Pure but for the thread-safe
+    // cache: runs on any thread.
+    static QList<Entry> buildListing(const Folder &listed, const StorePath &folder, ProcorePathCache &cache,
+                                     quint64 asked);
+
     ProcoreClient *const m_client;
     const qint64 m_projectId;
     const QString m_projectName;

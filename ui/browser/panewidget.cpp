@@ -4,6 +4,7 @@
 #include "core/store/procorestore.h"
 #include "core/store/store.h"
 #include "ui/browser/breadcrumbbar.h"
+#include "ui/browser/columnfitter.h"
 #include "ui/browser/paneoperations.h"
 #include "ui/browser/panewidgetprivate.h"
 #include "ui/browser/storemodel.h"
@@ -112,11 +113,9 @@ void PaneWidgetPrivate::buildWidgets()
     view->setDefaultDropAction(Qt::CopyAction);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->setAllColumnsShowFocus(true);
-    QHeaderView *header = view->header();
-    header->setStretchLastSection(false);
-    header->setSectionsMovable(true);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(StoreModel::NameColumn, QHeaderView::Stretch);
+    view->header()->setSectionsMovable(true);
+    // The name takes the spare width; in a narrow pane the type gives up width for it.
+    columns = new ColumnFitter(view, {StoreModel::TypeColumn});
 
     unavailableText = new QLabel(q);
     unavailableText->setObjectName(QStringLiteral("unavailableText"));
@@ -240,7 +239,11 @@ void PaneWidgetPrivate::connectParts()
         showMessage(message);
         updateStatus();
     });
-    QObject::connect(model, &StoreModel::rowsInserted, q, [this] { updateStatus(); });
+    QObject::connect(model, &StoreModel::rowsInserted, q, [this](const QModelIndex &, int first) {
+        if (first == 0) // the first rows of a folder: fit the columns to them at once
+            columns->refit();
+        updateStatus();
+    });
     QObject::connect(model, &StoreModel::renameRequested, q,
                      [this](const QString &path, const QString &name) {
                          hideMessage();
@@ -406,6 +409,7 @@ void PaneWidgetPrivate::onFolderLoaded()
         }
         selectAfterLoad.clear();
     }
+    columns->refit();
     updateStatus();
     updateActions();
 }
@@ -460,17 +464,7 @@ PaneWidget::PaneWidget(QWidget *parent) : QWidget(parent), d(std::make_unique<Pa
     d->updateNavigation();
     d->updateActions();
     d->updateStatus();
-    // Room for typical values, so the name column gets the rest.
-    const QFontMetrics metrics = fontMetrics();
-    QHeaderView *header = d->view->header();
-    const int padding = metrics.averageCharWidth() * 3;
-    header->resizeSection(StoreModel::SizeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("000.0 KiB")) + padding);
-    header->resizeSection(StoreModel::ModifiedColumn,
-                          metrics.horizontalAdvance(QStringLiteral("00 Jan 0000 00:00")) + padding);
-    header->resizeSection(StoreModel::TypeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("PDF document")) + padding);
-    header->resizeSection(StoreModel::VersionsColumn, metrics.horizontalAdvance(tr("Versions")) + padding);
+    d->columns->refit();
 }
 
 PaneWidget::~PaneWidget()
@@ -518,10 +512,7 @@ void PaneWidget::setStore(std::unique_ptr<Store> store, const QString &connectio
     d->operations->setStore(d->store.get());
     const bool versions = d->model->columnCount() > StoreModel::VersionsColumn;
     d->view->setColumnHidden(StoreModel::VersionsColumn, !versions);
-    if (versions) // a section that appears with the model comes at the default width
-        d->view->header()->resizeSection(StoreModel::VersionsColumn,
-                                         fontMetrics().horizontalAdvance(tr("Versions"))
-                                             + fontMetrics().averageCharWidth() * 3);
+    d->columns->refit(); // a section that appears with the model comes at the default width
     d->stack->setCurrentWidget(d->view);
     {
         QSignalBlocker blocker(d->switcher);
@@ -592,6 +583,16 @@ void PaneWidget::refresh()
 QAbstractItemView *PaneWidget::view() const
 {
     return d->view;
+}
+
+QByteArray PaneWidget::columnState() const
+{
+    return d->columns->saveState();
+}
+
+bool PaneWidget::restoreColumnState(const QByteArray &state)
+{
+    return d->columns->restoreState(state);
 }
 
 } // namespace trestle

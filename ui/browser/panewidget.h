@@ -2,6 +2,7 @@
 
 #include "ui/browser/transferrequest.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -49,6 +50,10 @@ public:
     void openFolder(const QString &path);
     void refresh();
     QAbstractItemView *view() const; // for tests and the window's focus handling
+    // The column widths the user chose (for the window to keep in its settings), and back; false
+    // (and nothing changed) for a state this version cannot read.
+    QByteArray columnState() const;
+    bool restoreColumnState(const QByteArray &state);
 
 Q_SIGNALS:
     void connectionRequested(const QString &connectionId); // picked in the switcher

@@ -22,6 +22,7 @@ class QWidget;
 namespace trestle {
 
 class BreadcrumbBar;
+class ColumnFitter;
 class PaneOperations;
 class Store;
 class StoreModel;
@@ -94,6 +95,7 @@ public:
     QLabel *messageText = nullptr;
     QStackedWidget *stack = nullptr;
     QTreeView *view = nullptr;
+    ColumnFitter *columns = nullptr;
     QLabel *unavailableText = nullptr;
     QLabel *status = nullptr;
 

@@ -11,6 +11,8 @@
 #include <QPalette>
 #include <QSet>
 
+#include <algorithm>
+
 namespace trestle {
 
 StoreModel::StoreModel(QObject *parent) : QAbstractItemModel(parent)
@@ -295,9 +297,15 @@ void StoreModel::onListFinished(StoreJob *job)
         Q_EMIT listFailed(job->error().message());
         return;
     }
-    // Folders first in the store's order, so the first slice already shows the folders.
+    // Folders first in the store's order, so the first slice already shows the folders. Most
+    // stores list them first already: then the list is shared, not copied (a 10,000-entry copy
+    // on the GUI thread is a stall of its own).
     m_pending = static_cast<ListJob *>(job)->entries();
-    std::stable_partition(m_pending.begin(), m_pending.end(), [](const Entry &e) { return e.isFolder(); });
+    const auto isFolder = [](const Entry &e) {
+        return e.isFolder();
+    };
+    if (!std::is_partitioned(m_pending.cbegin(), m_pending.cend(), isFolder))
+        std::stable_partition(m_pending.begin(), m_pending.end(), isFolder);
     m_pendingNext = 0;
     insertNextSlice();
 }
