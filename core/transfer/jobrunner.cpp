@@ -140,6 +140,9 @@ void JobRunner::start(qint64 jobId)
     m_stopReason = Error();
     m_journalExhausted = false;
     m_queue.clear();
+    m_claimSize = 2 * m_workerCount;
+    m_claims = 0;
+    m_lastClaimAt = -1;
     m_tries.clear();
     m_failure = Error();
     m_holdUntil = QDateTime();
@@ -291,7 +294,7 @@ void JobRunner::fill()
         if (idle < 0)
             break;
         if (m_queue.isEmpty() && !m_journalExhausted) {
-            Result<QVector<JobItem>> taken = m_journal.takePending(m_jobId, m_workerCount * 2);
+            Result<QVector<JobItem>> taken = claim();
             if (taken.ok() && taken.value().isEmpty()) {
                 // Retries recorded but not committed yet are pending too.
                 const Status flushed = flushOutcomes();
@@ -299,7 +302,7 @@ void JobRunner::fill()
                     fail(flushed.error());
                     return;
                 }
-                taken = m_journal.takePending(m_jobId, m_workerCount * 2);
+                taken = claim();
             }
             if (!taken.ok()) {
                 fail(taken.error());
@@ -321,6 +324,28 @@ void JobRunner::fill()
         dispatch(m_workers[idle], idle, item);
     }
     maybeFinish();
+}
+
+int JobRunner::nextClaimSize(int current, int workers, qint64 msSinceLastClaim)
+{
+    const int least = 2 * qMax(1, workers);
+    const int most = qMax(least, kMaxClaim);
+    int next = qBound(least, current, most);
+    if (msSinceLastClaim >= 0 && msSinceLastClaim < kClaimFastMs)
+        next *= 2;
+    else if (msSinceLastClaim > kClaimSlowMs)
+        next /= 2;
+    return qBound(least, next, most);
+}
+
+Result<QVector<JobItem>> JobRunner::claim()
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_lastClaimAt >= 0)
+        m_claimSize = nextClaimSize(m_claimSize, m_workerCount, now - m_lastClaimAt);
+    m_lastClaimAt = now;
+    ++m_claims;
+    return m_journal.takePending(m_jobId, qMax(m_claimSize, 2 * m_workerCount));
 }
 
 void JobRunner::dispatch(Worker &worker, int index, const JobItem &item)

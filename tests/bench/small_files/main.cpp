@@ -4,7 +4,11 @@
 // phase with `curl --parallel --parallel-max 4`: create the uploads (API), POST the forms to
 // storage, create the files (API). curl's phases need no per-file dependency wait, so it is a
 // strict baseline. Goal: the engine's time <= 1.5 x curl's.
-// Usage: bench_small_files [files=10000] [kib=20]
+// Each phase prints the CPU time it cost the client and the sandbox: both share the machine's cores,
+// so a client that burns more CPU also slows the one-threaded sandbox it waits for.
+// Usage: bench_small_files [files=10000] [kib=20] [phases=all]: phases is "all" or a comma list of
+// engine, store, curl (profiling, quicker comparisons; `perf record -g` on this process also
+// records the sandbox, its child).
 #include "apitestsupport.h"
 #include "processstatus.h"
 #include "sandboxprocess.h"
@@ -30,6 +34,8 @@
 
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace trestle;
 
@@ -79,6 +85,48 @@ qint64 runCurl(const QString &config, int expected)
     return ms;
 }
 
+// CPU time (user + system) of a process in ms from /proc/<pid>/stat; -1 when unknown.
+qint64 cpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000 / ticks;
+}
+
+// CPU time (user + system) in ms of this process's children that have ended (the curl runs).
+qint64 childrenCpuMs()
+{
+    struct rusage usage = {};
+    if (getrusage(RUSAGE_CHILDREN, &usage) != 0)
+        return -1;
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
+// The pids of this process's children (the sandbox), from every thread's children list.
+QList<qint64> childPids()
+{
+    QList<qint64> pids;
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile children(QStringLiteral("/proc/self/task/%1/children").arg(task));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : children.readAll().simplified().split(' '))
+            if (!pid.isEmpty())
+                pids << pid.toLongLong();
+    }
+    return pids;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -86,8 +134,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int files = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     const int kib = argc > 2 ? QByteArray(argv[2]).toInt() : 20;
+    // A comma list of phases, e.g. "engine,curl"; "all" runs every phase.
+    const QList<QByteArray> phases = (argc > 3 ? QByteArray(argv[3]) : QByteArrayLiteral("all")).split(',');
+    const auto wants = [&phases](const char *name) {
+        return phases.contains(QByteArray(name)) || phases.contains(QByteArrayLiteral("all"));
+    };
+    const bool runEngine = wants("engine");
+    const bool runStore = wants("store");
+    const bool runCurlPhase = wants("curl");
     if (files <= 0 || kib <= 0) {
-        std::fprintf(stderr, "usage: bench_small_files [files=10000] [kib=20]\n");
+        std::fprintf(stderr, "usage: bench_small_files [files=10000] [kib=20] [engine|store|curl|all]\n");
         return 2;
     }
     if (qEnvironmentVariableIsEmpty("TRESTLE_SANDBOX_BIN"))
@@ -122,53 +178,64 @@ int main(int argc, char **argv)
     std::printf("bench_small_files: %d files of %d KiB in %d folders, %d at a time\n", files, kib, folders,
                 kConcurrency);
 
-    // --- the engine
-    LocalStore local(share);
-    ProcoreStore planning(connection.client.get(), connection.projectId, QStringLiteral("Sandbox project"));
-    JobSpec spec;
-    spec.kind = JobKind::Copy;
-    const qint64 jobId = journal.createJob(spec.toRecord()).value();
-    QElapsedTimer timer;
-    timer.start();
-    PlanSummary summary;
-    if (const Error e = testing::planJob(spec, &local, &planning, &summary, &journal, jobId)) {
-        std::fprintf(stderr, "plan: %s\n", qPrintable(e.toString()));
-        return 1;
-    }
-    const qint64 planMs = timer.elapsed();
-    const std::shared_ptr<ConnectionContext> context = connection.context;
     const qint64 projectId = connection.projectId;
-    const std::shared_ptr<ProcorePathCache> cache = planning.sharedCache();
-    TransferEngine engine(
-        database, [share] { return std::make_unique<LocalStore>(share); },
-        [context, projectId, cache]() -> std::unique_ptr<Store> {
-            auto *client = new ProcoreClient(context);
-            auto store =
-                std::make_unique<ProcoreStore>(client, projectId, QStringLiteral("Sandbox project"), cache);
-            client->setParent(store.get());
-            return store;
-        },
-        kConcurrency);
-    sandbox.resetStats();
-    testing::resetPeakRss();
-    QSignalSpy finished(&engine, &TransferEngine::finished);
-    timer.restart();
-    engine.start(jobId);
-    if (!finished.wait(3600000))
-        return 1;
-    const qint64 engineMs = timer.elapsed();
-    if (const Error e = finished.constFirst().at(1).value<Error>()) {
-        std::fprintf(stderr, "job: %s\n", qPrintable(e.toString()));
-        return 1;
+    QElapsedTimer timer;
+    qint64 engineMs = 0;
+    // --- the engine
+    if (runEngine) {
+        LocalStore local(share);
+        ProcoreStore planning(connection.client.get(), connection.projectId,
+                              QStringLiteral("Sandbox project"));
+        JobSpec spec;
+        spec.kind = JobKind::Copy;
+        const qint64 jobId = journal.createJob(spec.toRecord()).value();
+        timer.start();
+        PlanSummary summary;
+        if (const Error e = testing::planJob(spec, &local, &planning, &summary, &journal, jobId)) {
+            std::fprintf(stderr, "plan: %s\n", qPrintable(e.toString()));
+            return 1;
+        }
+        const qint64 planMs = timer.elapsed();
+        const std::shared_ptr<ConnectionContext> context = connection.context;
+        const std::shared_ptr<ProcorePathCache> cache = planning.sharedCache();
+        TransferEngine engine(
+            database, [share] { return std::make_unique<LocalStore>(share); },
+            [context, projectId, cache]() -> std::unique_ptr<Store> {
+                auto *client = new ProcoreClient(context);
+                auto store = std::make_unique<ProcoreStore>(client, projectId,
+                                                            QStringLiteral("Sandbox project"), cache);
+                client->setParent(store.get());
+                return store;
+            },
+            kConcurrency);
+        sandbox.resetStats();
+        testing::resetPeakRss();
+        QSignalSpy finished(&engine, &TransferEngine::finished);
+        const QList<qint64> children = childPids();
+        const qint64 sandboxPid = children.isEmpty() ? 0 : children.constFirst();
+        const qint64 selfCpu0 = cpuMs(qint64(getpid()));
+        const qint64 sandboxCpu0 = sandboxPid ? cpuMs(sandboxPid) : -1;
+        timer.restart();
+        engine.start(jobId);
+        if (!finished.wait(3600000))
+            return 1;
+        engineMs = timer.elapsed();
+        if (const Error e = finished.constFirst().at(1).value<Error>()) {
+            std::fprintf(stderr, "job: %s\n", qPrintable(e.toString()));
+            return 1;
+        }
+        const int engineCalls = sandbox.stats().value(QStringLiteral("total_api_calls")).toInt();
+        std::printf("engine: plan %lld ms; run %lld ms = %.1f files/s, %d API calls, peak RSS %lld KiB\n",
+                    planMs, engineMs, 1000.0 * files / double(engineMs), engineCalls, testing::peakRssKib());
+        std::printf("engine: CPU %lld ms in this process, %lld ms in the sandbox (of %lld ms wall)\n",
+                    cpuMs(qint64(getpid())) - selfCpu0, sandboxPid ? cpuMs(sandboxPid) - sandboxCpu0 : -1,
+                    engineMs);
+        std::fflush(stdout);
     }
-    const int engineCalls = sandbox.stats().value(QStringLiteral("total_api_calls")).toInt();
-    std::printf("engine: plan %lld ms; run %lld ms = %.1f files/s, %d API calls, peak RSS %lld KiB\n", planMs,
-                engineMs, 1000.0 * files / double(engineMs), engineCalls, testing::peakRssKib());
-    std::fflush(stdout);
 
     // --- ProcoreStore alone (no engine, no journal): 4 chains of writeFrom on this thread, one
     // client, into folders of their own; tells the store's share of the engine's time.
-    {
+    if (runStore) {
         ProcoreStore direct(connection.client.get(), projectId, QStringLiteral("Sandbox project"));
         int done = 0;
         int failed = 0;
@@ -215,6 +282,8 @@ int main(int argc, char **argv)
     }
 
     // --- curl: the same calls. Its folders first (not timed; the engine's run made its own).
+    if (!runCurlPhase)
+        return 0;
     const QByteArray bearer = "Bearer " + connection.tokens->current().accessToken.toUtf8();
     const QByteArray company = QByteArray::number(connection.companyId);
     const QList<QPair<QByteArray, QByteArray>> headers{
@@ -263,6 +332,10 @@ int main(int argc, char **argv)
         create.write(i + 1 < files ? "next\n" : "");
     }
     create.close();
+    const QList<qint64> curlChildren = childPids();
+    const qint64 curlSandboxPid = curlChildren.isEmpty() ? 0 : curlChildren.constFirst();
+    const qint64 curlSandboxCpu0 = curlSandboxPid ? cpuMs(curlSandboxPid) : -1;
+    const qint64 curlCpu0 = childrenCpuMs();
     const qint64 createMs = runCurl(create.fileName(), files);
     if (createMs < 0)
         return 1;
@@ -315,10 +388,15 @@ int main(int argc, char **argv)
     if (filesMs < 0)
         return 1;
     const qint64 curlMs = createMs + formsMs + filesMs;
+    const qint64 curlCpu = childrenCpuMs() - curlCpu0;
+    const qint64 curlSandboxCpu = curlSandboxPid ? cpuMs(curlSandboxPid) - curlSandboxCpu0 : -1;
     std::printf(
         "curl:   create uploads %lld ms + forms to storage %lld ms + create files %lld ms = %lld ms = %.1f "
         "files/s\n",
         createMs, formsMs, filesMs, curlMs, 1000.0 * files / double(curlMs));
-    std::printf("engine time / curl time = %.2f (goal <= 1.5)\n", double(engineMs) / double(curlMs));
+    std::printf("curl:   CPU %lld ms in curl, %lld ms in the sandbox (of %lld ms wall)\n", curlCpu,
+                curlSandboxCpu, curlMs);
+    if (runEngine)
+        std::printf("engine time / curl time = %.2f (goal <= 1.5)\n", double(engineMs) / double(curlMs));
     return 0;
 }
