@@ -28,10 +28,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -185,6 +187,7 @@ void MainWindow::createQueue()
     m_panel = new JobQueuePanel(m_services.queue, this);
     ConnectionStores *stores = m_services.stores;
     m_panel->setDisplayNames([stores](const QString &id) { return stores->displayName(id); });
+    m_panel->setStoreResolver(stores);
     m_dock = new QDockWidget(tr("Transfers"), this);
     m_dock->setObjectName(QStringLiteral("queueDock"));
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
@@ -563,10 +566,22 @@ void MainWindow::saveLayout() const
 void MainWindow::restoreLayout()
 {
     const QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First start (nothing saved): the layouts' own size (about 870 × 550) looks lost on a
+        // desktop screen and cramps both panes; a saved geometry always wins over this.
+        const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+        if (screen)
+            setGeometry(firstStartGeometry(screen->availableGeometry(), minimumSizeHint()));
+    }
     restoreState(settings.value(kStateKey).toByteArray());
     if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
         m_splitter->setSizes({1, 1});
+}
+
+QRect MainWindow::firstStartGeometry(const QRect &available, const QSize &minimum)
+{
+    const QSize size = (available.size() * 0.8).expandedTo(minimum).boundedTo(available.size());
+    return QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

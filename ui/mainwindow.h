@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QRect>
 #include <QSet>
 #include <QUrl>
 
@@ -71,6 +72,9 @@ public:
 
     // Geometry, splitter and dock state to QSettings (also done on close).
     void saveLayout() const;
+    // Where the window opens when no geometry was saved: 80 % of the screen's available area,
+    // centred, never below the window's minimum nor beyond the screen.
+    static QRect firstStartGeometry(const QRect &available, const QSize &minimum);
 
 public Q_SLOTS:
     void addConnection();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/db/conflictdecisions.h"
 #include "core/db/journal.h"
 #include "core/db/journaltypes.h"
 #include "core/transfer/engineprogress.h"
@@ -113,6 +114,14 @@ public:
     // filtered by SQLite, not by reading every item.
     Result<QVector<JobItem>> renamedItems(qint64 jobId, int limit) const;
     Status exportReport(qint64 jobId, const QString &filePath) const; // .csv or .html (by suffix)
+
+    // The "ask" conflicts policy (ConflictDecisions): the items of a finished job that wait for the
+    // user's decision, in plan order. Empty for a job still at work or under another policy; read
+    // only then, so asking about any job is cheap.
+    Result<QVector<JobItem>> awaitingDecisions(qint64 jobId) const;
+    // Records the user's decision for waiting items (item id -> decision) and runs what they copy,
+    // and only that (the rest of the job stays as it was). Validation for a job still at work.
+    Status resolveConflicts(qint64 jobId, const QHash<qint64, ConflictDecisions::Decision> &decisions);
 
 Q_SIGNALS:
     void jobAdded(const trestle::JobRecord &job);

@@ -17,6 +17,8 @@
 #include "core/services/ratelimitmeters.h"
 #include "ui/browser/transferrequest.h"
 #include "ui/connections/connectionmanagerdialog.h"
+#include "ui/jobs/conflictsdialog.h"
+#include "ui/jobs/dropactiondialog.h"
 #include "ui/jobs/jobqueuepanel.h"
 #include "ui/jobs/transferflow.h"
 #include "ui/mainwindow.h"
@@ -33,8 +35,10 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -48,7 +52,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -83,6 +89,7 @@ private Q_SLOTS:
     void connectionManager();
     void mainWindow();
     void queueAndBudget();
+    void scheduleAndConflicts();
 
 private:
     // Answers the drop question for a share -> Procore drop of `folder` (no preview); returns the
@@ -546,6 +553,98 @@ void TestI18nScreens::queueAndBudget()
     // Done quickly from here on; nothing of these jobs is left for the other tests.
     QVERIFY(m_sandbox.configure({{QStringLiteral("latency_ms"), 0}}));
     QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(running).state == JobState::Done, kWaitMs);
+    if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+// The user guide's Schedules section: a drop asked to run again daily; and its "ask" conflicts:
+// files changed on the share after a first copy wait for a decision in the queue's dialog, which
+// adds them to Procore as new versions.
+void TestI18nScreens::scheduleAndConflicts()
+{
+    QString shareId;
+    QString procoreId;
+    const QVector<ConnectionProfile> profiles = m_profiles->profiles().value();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.displayName == demoShareName())
+            shareId = profile.id;
+        else if (profile.platform == ConnectionProfile::Platform::Procore)
+            procoreId = profile.id;
+    }
+    QVERIFY(!shareId.isEmpty() && !procoreId.isEmpty());
+    MainWindow window({m_manager.get(), m_stores.get(), m_queue.get(), nullptr}, m_sandbox.baseUrl());
+    QSignalSpy opened(&window, &MainWindow::connectionOpened);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 2, kWaitMs);
+
+    TransferFlow::forgetRememberedChoice();
+    window.transferFlow()->request({shareId, {QStringLiteral("Meeting Minutes")}, procoreId, QString()});
+    DropActionDialog *drop = nullptr;
+    QTRY_VERIFY((drop = window.findChild<DropActionDialog *>(QStringLiteral("dropActionDialog"))) != nullptr
+                && drop->isVisible());
+    drop->setKind(JobKind::Sync);
+    auto *again = drop->findChild<QComboBox *>(QStringLiteral("againBox"));
+    QVERIFY(again);
+    again->setCurrentIndex(again->findData(int(JobSchedule::Kind::DailyAt)));
+    drop->findChild<QTimeEdit *>(QStringLiteral("dailyAtEdit"))->setTime(QTime(6, 0));
+    QCOMPARE(drop->schedule(), JobSchedule::dailyAt(QTime(6, 0)));
+    QStringList cut = grabAndCheck(drop, QStringLiteral("14-schedule"));
+    drop->reject();
+
+    // A first copy, then three minutes changed on the share: the next copy asks about them.
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.sourceConnection = shareId;
+    spec.sourcePath = QStringLiteral("Meeting Minutes");
+    spec.destinationConnection = procoreId;
+    spec.destinationPath = QStringLiteral("Meeting Minutes");
+    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    const qint64 first = m_queue->submit(spec, false);
+    QVERIFY(first > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(first).state == JobState::Done, kWaitMs);
+    QDir minutes(m_share + QStringLiteral("/Meeting Minutes"));
+    QStringList files = minutes.entryList(QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 3);
+    files = files.mid(0, 3);
+    for (const QString &name : std::as_const(files)) {
+        QFile file(minutes.filePath(name));
+        QVERIFY(file.open(QIODevice::Append));
+        file.write(QByteArray(1500, ' ')); // a later revision: longer, and modified now
+        file.close();
+    }
+    spec.policies.conflicts = ConflictPolicy::Ask;
+    const qint64 asking = m_queue->submit(spec, false);
+    QVERIFY(asking > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(asking).state == JobState::Done, kWaitMs);
+    QCOMPARE(m_queue->awaitingDecisions(asking).value().size(), 3);
+    // The share also holds a name Procore cannot take beside its twin: skipped, not asked about.
+    const qint64 skippedBefore = m_queue->job(asking).itemsSkipped;
+
+    window.queuePanel()->selectJob(asking);
+    const int callsBefore = m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt();
+    ConflictsDialog *dialog = window.queuePanel()->resolveConflicts(asking);
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->destinationsKnown(), 3, kWaitMs);
+    // The destination's side comes from the listing the job just cached: no API call for it.
+    QCOMPARE(m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt() - callsBefore, 0);
+    // Paths below the dropped folder; Procore's side with its own size and time.
+    QCOMPARE(dialog->list()->topLevelItem(0)->text(0), QStringLiteral("Agenda.docx"));
+    QVERIFY(dialog->list()->topLevelItem(0)->text(2).contains(QStringLiteral("KiB")));
+    // Procore keeps versions: the source's file becomes a new version there.
+    dialog->allBox()->setCurrentIndex(dialog->allBox()->findData(int(ConflictsDialog::Choice::Overwrite)));
+    dialog->choiceBox(1)->setCurrentIndex(dialog->choiceBox(1)->findData(int(ConflictsDialog::Choice::Skip)));
+    QTest::qWait(200);
+    cut += grabAndCheck(dialog, QStringLiteral("15-conflicts"));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_queue->job(asking).state == JobState::Running || m_queue->job(asking).itemsDone >= 2, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(asking).state == JobState::Done, kWaitMs);
+    QCOMPARE(m_queue->job(asking).itemsFailed, qint64(0));
+    QCOMPARE(m_queue->job(asking).itemsSkipped, skippedBefore - 2); // two copied, one left as it is
+    QVERIFY(m_queue->awaitingDecisions(asking).value().isEmpty());
     if (qEnvironmentVariableIntValue("TRESTLE_I18N_STRICT") == 1)
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 }

@@ -1,6 +1,7 @@
 #include "ui/jobs/jobqueuepanel.h"
 
 #include "core/jobs/jobqueue.h"
+#include "ui/jobs/conflictsdialog.h"
 #include "ui/jobs/jobqueuemodel.h"
 #include "ui/jobs/progressbardelegate.h"
 
@@ -77,6 +78,8 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
     , m_clear(makeAction(this, QStyle::SP_DialogResetButton, tr("Clear finished"),
                          tr("Remove every finished job from the list")))
     , m_start(makeAction(this, QStyle::SP_MediaPlay, tr("Start"), tr("Start the planned job")))
+    , m_resolveConflicts(makeAction(this, QStyle::SP_MessageBoxQuestion, tr("Resolve conflicts…"),
+                                    tr("Decide what becomes of the files that exist on both sides")))
     , m_openReport([](const QUrl &url) { QDesktopServices::openUrl(url); })
 {
     setObjectName(QStringLiteral("jobQueuePanel"));
@@ -114,6 +117,7 @@ JobQueuePanel::JobQueuePanel(JobQueue *queue, QWidget *parent)
     connect(m_cancel, &QAction::triggered, this, [this] { m_queue->cancel(selectedJobId()); });
     connect(m_retry, &QAction::triggered, this, [this] { m_queue->retryFailed(selectedJobId()); });
     connect(m_start, &QAction::triggered, this, [this] { m_queue->startPlanned(selectedJobId()); });
+    connect(m_resolveConflicts, &QAction::triggered, this, [this] { resolveConflicts(selectedJobId()); });
     connect(m_report, &QAction::triggered, this, &JobQueuePanel::openReport);
     connect(m_clear, &QAction::triggered, this, [this] { m_queue->clearFinished(); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -263,10 +267,41 @@ void JobQueuePanel::showContextMenu(const QPoint &position)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (m_start->isEnabled())
         menu->addAction(m_start);
+    // Read only here (not on every change of the queue): it looks at the job's items.
+    const qint64 jobId = selectedJobId();
+    const Result<QVector<JobItem>> waiting =
+        jobId > 0 ? m_queue->awaitingDecisions(jobId) : Result<QVector<JobItem>>(QVector<JobItem>());
+    if (waiting.ok() && !waiting.value().isEmpty()) {
+        const int count = int(waiting.value().size());
+        // English has no catalogue: the singular is its own string.
+        m_resolveConflicts->setText(count == 1 ? tr("Resolve 1 conflict…")
+                                               : tr("Resolve %n conflicts…", nullptr, count));
+        menu->addAction(m_resolveConflicts);
+        menu->setDefaultAction(m_resolveConflicts);
+        menu->addSeparator();
+    }
     menu->addActions({m_pause, m_resume, m_cancel, m_retry});
     menu->addSeparator();
     menu->addActions({m_report, m_clear});
     menu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+ConflictsDialog *JobQueuePanel::resolveConflicts(qint64 jobId)
+{
+    if (jobId <= 0 || !m_queue->contains(jobId))
+        return nullptr;
+    auto *dialog = new ConflictsDialog(m_queue, m_resolver, jobId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictsDialog::applied, this, [this](qint64, const Error &error) {
+        if (!error)
+            return;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Resolve conflicts"), error.message(),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace trestle

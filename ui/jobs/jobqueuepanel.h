@@ -14,13 +14,16 @@ class QTreeView;
 
 namespace trestle {
 
+class ConflictsDialog;
 class JobQueue;
 class JobQueueModel;
+class StoreResolver;
 
 // The job queue as the window shows it (in a dock): the jobs and their items in a tree, and a
 // toolbar to pause, resume, cancel, retry the failed items, open the report and clear the
 // finished jobs. The actions follow the selected job's state; the same actions are in the
-// context menu.
+// context menu, which also offers "Resolve conflicts…" for a job whose items wait for the user's
+// decision (the "ask" conflicts policy).
 class JobQueuePanel final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
     JobQueueModel *model() const { return m_model; }
     // How a report is shown (default QDesktopServices::openUrl); tests replace it.
     void setReportOpener(std::function<void(const QUrl &report)> opener);
+    // Where the conflicts dialog looks up the destination's side (the window's connections).
+    void setStoreResolver(StoreResolver *resolver) { m_resolver = resolver; }
 
     QAction *pauseAction() const { return m_pause; }
     QAction *resumeAction() const { return m_resume; }
@@ -43,6 +48,9 @@ public:
     QAction *reportAction() const { return m_report; }
     QAction *clearAction() const { return m_clear; }
     QAction *startAction() const { return m_start; }
+    QAction *resolveConflictsAction() const { return m_resolveConflicts; }
+    // Opens the list of the job's items waiting for a decision (ConflictsDialog, not modal).
+    ConflictsDialog *resolveConflicts(qint64 jobId);
 
     qint64 selectedJobId() const;
     void selectJob(qint64 jobId);
@@ -66,6 +74,8 @@ private:
     QAction *m_report;
     QAction *m_clear;
     QAction *m_start; // a planned job (a preview restored after a restart)
+    QAction *m_resolveConflicts; // in the context menu of a job with waiting decisions
+    StoreResolver *m_resolver = nullptr;
     std::function<void(const QUrl &)> m_openReport;
 };
 

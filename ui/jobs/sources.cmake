@@ -6,4 +6,5 @@ target_sources(trestle_ui PRIVATE
     jobs/dropactiondialog.h jobs/dropactiondialog.cpp
     jobs/planpreviewdialog.h jobs/planpreviewdialog.cpp
     jobs/transferflow.h jobs/transferflow.cpp
+    jobs/conflictsdialog.h jobs/conflictsdialog.cpp
 )

@@ -13,6 +13,7 @@ namespace trestle {
 
 const QString TransferFlow::kRememberedActionKey = QStringLiteral("transfer/rememberedDropAction");
 const QString TransferFlow::kRememberedPreviewKey = QStringLiteral("transfer/rememberedPreview");
+const QString TransferFlow::kRememberedVersionsKey = QStringLiteral("transfer/rememberedVersions");
 
 namespace {
 
@@ -66,6 +67,7 @@ void TransferFlow::forgetRememberedChoice()
     QSettings settings;
     settings.remove(kRememberedActionKey);
     settings.remove(kRememberedPreviewKey);
+    settings.remove(kRememberedVersionsKey);
 }
 
 QString TransferFlow::endpoint(const QString &connection, const QString &path) const
@@ -93,10 +95,12 @@ void TransferFlow::request(const TransferRequest &request)
     const std::optional<JobKind> remembered =
         jobKindFromName(settings.value(kRememberedActionKey).toString());
     if (remembered && *remembered != JobKind::Analyze) {
-        submit(request, *remembered, settings.value(kRememberedPreviewKey, false).toBool());
+        submit(request, *remembered, settings.value(kRememberedPreviewKey, false).toBool(),
+               JobPolicies::versionsFromName(settings.value(kRememberedVersionsKey).toString()));
         return;
     }
     auto *dialog = new DropActionDialog(question(request), m_dialogParent);
+    dialog->setVersions((m_defaultPolicies ? m_defaultPolicies() : JobPolicies()).versions);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::ApplicationModal);
     connect(dialog, &QDialog::finished, this, [this, dialog, request](int result) {
@@ -106,13 +110,21 @@ void TransferFlow::request(const TransferRequest &request)
             QSettings settings;
             settings.setValue(kRememberedActionKey, jobKindName(dialog->kind()));
             settings.setValue(kRememberedPreviewKey, dialog->previewFirst());
+            if (dialog->kind() == JobKind::Migrate)
+                settings.setValue(kRememberedVersionsKey, JobPolicies::versionsName(dialog->versions()));
+            else
+                settings.remove(kRememberedVersionsKey);
         }
-        submit(request, dialog->kind(), dialog->previewFirst());
+        const bool migrate = dialog->kind() == JobKind::Migrate;
+        submit(request, dialog->kind(), dialog->previewFirst(),
+               migrate ? std::optional<VersionsPolicy>(dialog->versions()) : std::nullopt,
+               dialog->schedule());
     });
     dialog->show();
 }
 
-void TransferFlow::submit(const TransferRequest &request, JobKind kind, bool preview)
+void TransferFlow::submit(const TransferRequest &request, JobKind kind, bool preview,
+                          std::optional<VersionsPolicy> versions, const JobSchedule &schedule)
 {
     QVector<qint64> ids;
     for (const QString &path : request.sourcePaths) {
@@ -123,6 +135,10 @@ void TransferFlow::submit(const TransferRequest &request, JobKind kind, bool pre
         spec.destinationConnection = request.destinationConnection;
         spec.destinationPath = joinPath(request.destinationFolder, nameOf(path));
         spec.policies = m_defaultPolicies ? m_defaultPolicies() : JobPolicies();
+        if (versions)
+            spec.policies.versions = *versions;
+        if (schedule.isActive())
+            spec.policies.schedule = schedule;
         const qint64 jobId = m_queue->submit(spec, preview);
         if (jobId <= 0)
             continue;

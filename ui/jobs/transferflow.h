@@ -9,6 +9,7 @@
 #include <QVector>
 
 #include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -28,6 +29,7 @@ class TransferFlow final : public QObject
 public:
     static const QString kRememberedActionKey; // "transfer/rememberedDropAction"
     static const QString kRememberedPreviewKey; // "transfer/rememberedPreview"
+    static const QString kRememberedVersionsKey; // "transfer/rememberedVersions" (a migration)
 
     TransferFlow(JobQueue *queue, QWidget *dialogParent);
     ~TransferFlow() override;
@@ -47,7 +49,9 @@ Q_SIGNALS:
     void previewDecided(qint64 jobId, bool started);
 
 private:
-    void submit(const TransferRequest &request, JobKind kind, bool preview);
+    // versions: the migration's choice (none: the default policies'); schedule: the dialog's.
+    void submit(const TransferRequest &request, JobKind kind, bool preview,
+                std::optional<VersionsPolicy> versions, const JobSchedule &schedule = {});
     void planReady(qint64 jobId);
     void jobFinished(qint64 jobId, const Error &error);
     void showNextPreview();

@@ -13,6 +13,7 @@ const char *const AppSettings::kBrowsingReserve = "api/browsingReservePercent";
 const char *const AppSettings::kConflicts = "policies/conflicts";
 const char *const AppSettings::kDeletes = "policies/deletes";
 const char *const AppSettings::kNames = "policies/names";
+const char *const AppSettings::kVersions = "policies/versions";
 const char *const AppSettings::kLanguage = "ui/language";
 const char *const AppSettings::kTheme = "ui/theme";
 
@@ -44,6 +45,8 @@ AppSettings AppSettings::load(const QSettings &settings)
         JobPolicies::conflictFromName(settings.value(key(kConflicts)).toString()).value_or(s.conflicts);
     s.deletes = JobPolicies::deleteFromName(settings.value(key(kDeletes)).toString()).value_or(s.deletes);
     s.names = JobPolicies::nameFromName(settings.value(key(kNames)).toString()).value_or(s.names);
+    s.versions =
+        JobPolicies::versionsFromName(settings.value(key(kVersions)).toString()).value_or(s.versions);
     const QString language = settings.value(key(kLanguage)).toString();
     if (language == QLatin1String("en") || language == QLatin1String("de") || language == QLatin1String("es"))
         s.language = language;
@@ -66,6 +69,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key(kConflicts), JobPolicies::conflictName(conflicts));
     settings.setValue(key(kDeletes), JobPolicies::deleteName(deletes));
     settings.setValue(key(kNames), JobPolicies::nameName(names));
+    settings.setValue(key(kVersions), JobPolicies::versionsName(versions));
     settings.setValue(key(kLanguage), language);
     settings.setValue(key(kTheme), themeName(theme));
 }
@@ -82,6 +86,7 @@ JobPolicies AppSettings::defaultPolicies() const
     policies.conflicts = conflicts;
     policies.deletes = deletes;
     policies.names = names;
+    policies.versions = versions;
     policies.concurrency = workersPerJob;
     return policies;
 }
@@ -113,8 +118,8 @@ bool AppSettings::operator==(const AppSettings &other) const
     return workersPerJob == other.workersPerJob && jobsAtOnce == other.jobsAtOnce
         && bandwidthCapKiBps == other.bandwidthCapKiBps
         && browsingReservePercent == other.browsingReservePercent && conflicts == other.conflicts
-        && deletes == other.deletes && names == other.names && language == other.language
-        && theme == other.theme;
+        && deletes == other.deletes && names == other.names && versions == other.versions
+        && language == other.language && theme == other.theme;
 }
 
 } // namespace trestle

@@ -22,6 +22,7 @@ struct AppSettings final
     ConflictPolicy conflicts = ConflictPolicy::NewerWins;
     DeletePolicy deletes = DeletePolicy::Keep;
     NamePolicy names = NamePolicy::Report;
+    VersionsPolicy versions = VersionsPolicy::All; // what a migration copies of a file's history
     QString language; // "" = system, else "en", "de", "es"
     Theme theme = Theme::System;
 
@@ -33,6 +34,7 @@ struct AppSettings final
     static const char *const kConflicts;
     static const char *const kDeletes;
     static const char *const kNames;
+    static const char *const kVersions;
     static const char *const kLanguage;
     static const char *const kTheme;
 

@@ -53,6 +53,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     selectData(m_conflicts, JobPolicies::conflictName(settings.conflicts));
     selectData(m_deletes, JobPolicies::deleteName(settings.deletes));
     selectData(m_names, JobPolicies::nameName(settings.names));
+    selectData(m_versions, JobPolicies::versionsName(settings.versions));
     selectData(m_language, settings.language);
     selectData(m_theme, AppSettings::themeName(settings.theme));
     setMinimumWidth(sizeHint().width());
@@ -109,6 +110,8 @@ QWidget *SettingsDialog::policiesPage()
     m_conflicts->addItem(tr("Skip the file"), JobPolicies::conflictName(ConflictPolicy::Skip));
     m_conflicts->addItem(tr("Add a new version (Procore)"),
                          JobPolicies::conflictName(ConflictPolicy::NewVersion));
+    m_conflicts->addItem(tr("Ask me (the file waits for my decision)"),
+                         JobPolicies::conflictName(ConflictPolicy::Ask));
     form->addRow(tr("When a file exists on both &sides:"), m_conflicts);
 
     m_deletes = new QComboBox(page);
@@ -121,6 +124,14 @@ QWidget *SettingsDialog::policiesPage()
     m_names->addItem(tr("Skip and report them"), JobPolicies::nameName(NamePolicy::Report));
     m_names->addItem(tr("Replace invalid characters"), JobPolicies::nameName(NamePolicy::Map));
     form->addRow(tr("Names the destination &rejects:"), m_names);
+
+    m_versions = new QComboBox(page);
+    m_versions->setObjectName(QStringLiteral("versionsBox"));
+    m_versions->addItem(tr("All versions, oldest first"), JobPolicies::versionsName(VersionsPolicy::All));
+    m_versions->addItem(tr("The latest version only"), JobPolicies::versionsName(VersionsPolicy::Latest));
+    m_versions->setToolTip(tr("Where the source keeps a file's history (Procore) and the destination "
+                              "can hold it."));
+    form->addRow(tr("Migrate: version &history:"), m_versions);
 
     m_forget = new QPushButton(tr("&Forget remembered drop choice"), page);
     m_forgotten = note(tr("The next drop asks again."), page);
@@ -170,6 +181,7 @@ AppSettings SettingsDialog::settings() const
     s.conflicts = JobPolicies::conflictFromName(m_conflicts->currentData().toString()).value_or(s.conflicts);
     s.deletes = JobPolicies::deleteFromName(m_deletes->currentData().toString()).value_or(s.deletes);
     s.names = JobPolicies::nameFromName(m_names->currentData().toString()).value_or(s.names);
+    s.versions = JobPolicies::versionsFromName(m_versions->currentData().toString()).value_or(s.versions);
     s.language = m_language->currentData().toString();
     s.theme = AppSettings::themeFromName(m_theme->currentData().toString());
     return s;

@@ -29,6 +29,7 @@ public:
     QSpinBox *bandwidthBox() const { return m_bandwidth; }
     QSpinBox *reserveBox() const { return m_reserve; }
     QComboBox *conflictsBox() const { return m_conflicts; }
+    QComboBox *versionsBox() const { return m_versions; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
     QPushButton *forgetDropChoiceButton() const { return m_forget; }
@@ -50,6 +51,7 @@ private:
     QComboBox *m_conflicts = nullptr;
     QComboBox *m_deletes = nullptr;
     QComboBox *m_names = nullptr;
+    QComboBox *m_versions = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
     QPushButton *m_forget = nullptr;
