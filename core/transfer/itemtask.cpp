@@ -177,7 +177,8 @@ void ItemTask::run()
 bool ItemTask::copiesHistory() const
 {
     return m_kind == JobKind::Migrate && m_item.sourceId != 0 && !m_item.reverse
-        && m_item.action == ItemAction::Upload && m_destination && m_destination->limits().keepsVersions;
+        && (m_item.action == ItemAction::Upload || m_item.action == ItemAction::NewVersion) && m_destination
+        && m_destination->limits().keepsVersions;
 }
 
 void ItemTask::runHistory()
@@ -186,6 +187,9 @@ void ItemTask::runHistory()
         std::make_unique<VersionHistoryCopy>(m_source, m_sourcePath, m_destination, m_destinationPath);
     // The journal counts this try already: an earlier one (or a crash) may have left versions.
     m_history->setResume(m_item.needsVerify || m_item.attempts > 1);
+    // A file the destination holds already gets the source's newer versions only.
+    m_history->setExisting(m_item.action == ItemAction::NewVersion);
+    m_history->setPlannedBytes(m_item.size); // the plan counted every version to move
     m_history->setLimiter(m_limiter);
     connect(m_history.get(), &VersionHistoryCopy::progress, this, &ItemTask::progress);
     connect(m_history.get(), &VersionHistoryCopy::finished, this, &ItemTask::historyFinished);
@@ -199,7 +203,7 @@ void ItemTask::historyFinished()
     const Error error = m_history->error();
     if (error)
         return finishFailed(error);
-    m_item.size = m_history->latestSize();
+    // The item's size stays the plan's (every version moved): the bytes done match the total.
     m_checksum = m_history->latestChecksum();
     const int total = m_history->versionsTotal();
     const int already = m_history->versionsAlreadyThere();

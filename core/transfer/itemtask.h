@@ -35,9 +35,10 @@ namespace trestle {
 // destination is read-only) is also given as jobStop(): the engine stops the job once instead of
 // failing item after item.
 //
-// A Migrate's new file whose plan asks for its history (the planner sets the item's sourceId, see
-// PlanBuilder) goes through a VersionHistoryCopy instead: every version, oldest first, resumed
-// after a crash without writing a version twice.
+// A Migrate's file whose plan asks for its history (the planner sets the item's sourceId, see
+// PlanBuilder) goes through a VersionHistoryCopy instead: every version (a new file) or the
+// source's versions the destination lacks (a NewVersion item), oldest first, resumed after a crash
+// without writing a version twice.
 //
 // Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled and
 // leaves nothing half-written behind (the stores' writes are atomic).

@@ -1,6 +1,7 @@
 #include "core/transfer/jobplanner.h"
 
 #include "core/common/logging.h"
+#include "core/common/privatefiles.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/store/store.h"
@@ -9,12 +10,18 @@
 #include "core/transfer/treewalker.h"
 #include "core/transfer/twowaybuilder.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 
 namespace trestle {
 
 namespace {
+
+// How old a walk file of an interrupted plan may be to be gone on from.
+constexpr qint64 kWalkFileMaxAgeSecs = 30 * 60;
 
 Result<StorePath> parseRoot(const QString &text)
 {
@@ -82,6 +89,12 @@ void JobPlanner::setJournal(Journal *journal, qint64 jobId)
     m_jobId = jobId;
 }
 
+void JobPlanner::setWalkMemos(std::shared_ptr<WalkMemo> source, std::shared_ptr<WalkMemo> destination)
+{
+    m_sourceMemo = std::move(source);
+    m_destinationMemo = std::move(destination);
+}
+
 void JobPlanner::start()
 {
     m_clock.start();
@@ -106,8 +119,43 @@ void JobPlanner::start()
                 return;
             }
         }
+        openWalkFiles();
         startWalks(sourceRoot.value(), destinationRoot.value(), false);
     });
+}
+
+void JobPlanner::openWalkFiles()
+{
+    // One-way jobs that delete nothing only: a listing up to kWalkFileMaxAgeSecs old can miss a
+    // change, which such a job merely leaves for its next run; a sync could delete by it.
+    if (!m_journal || m_jobId <= 0 || (m_spec.kind != JobKind::Copy && m_spec.kind != JobKind::Migrate))
+        return;
+    const QString databasePath = m_journal->database().filePath();
+    if (databasePath.isEmpty())
+        return;
+    // By what the job does, not its id: an interrupted plan is redone as a new job (JobQueue, the
+    // command line's resume).
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const QString &part :
+         {jobKindName(m_spec.kind), m_spec.sourceConnection, m_spec.sourcePath, m_spec.destinationConnection,
+          m_spec.destinationPath, m_spec.policies.toJsonText()})
+        hash.addData((part + QLatin1Char('\n')).toUtf8());
+    const QString folder = QFileInfo(databasePath).absolutePath() + QStringLiteral("/walks");
+    const QString base = folder + QLatin1Char('/') + QString::fromLatin1(hash.result().toHex());
+    auto open = [&folder](Store *store, const QString &path) -> std::shared_ptr<WalkMemo> {
+        // Only where a listing costs an API call.
+        if (!store || store->limits().id != QLatin1String("procore-documents") || !QDir().mkpath(folder))
+            return nullptr;
+        PrivateFiles::restrictToOwner(folder);
+        const QFileInfo file(path);
+        if (file.exists() && file.lastModified().secsTo(QDateTime::currentDateTime()) > kWalkFileMaxAgeSecs)
+            QFile::remove(path);
+        return WalkMemo::open(path);
+    };
+    if (!m_sourceMemo)
+        m_sourceMemo = open(m_source.data(), base + QStringLiteral("-source.walk"));
+    if (!m_destinationMemo && m_spec.kind != JobKind::Analyze)
+        m_destinationMemo = open(m_destination.data(), base + QStringLiteral("-destination.walk"));
 }
 
 void JobPlanner::startWalks(const StorePath &sourceRoot, const StorePath &destinationRoot,
@@ -123,6 +171,8 @@ void JobPlanner::startWalks(const StorePath &sourceRoot, const StorePath &destin
     if (!m_probedSource) {
         m_sourceWalker = std::make_unique<TreeWalker>(m_source.data(), sourceRoot);
         m_sourceWalker->setDescendFilter(descend);
+        m_sourceWalker->setMemo(m_sourceMemo);
+        m_sourceWalker->setListLimit(m_sourceListLimit);
         connect(m_sourceWalker.get(), &TreeWalker::finished, this, &JobPlanner::walkFinished);
         ++m_walksRunning;
     }
@@ -133,6 +183,7 @@ void JobPlanner::startWalks(const StorePath &sourceRoot, const StorePath &destin
             m_destinationWalker->setDescendFilter([](const QString &) { return false; });
         else
             m_destinationWalker->setDescendFilter(descend);
+        m_destinationWalker->setMemo(m_destinationMemo);
         connect(m_destinationWalker.get(), &TreeWalker::finished, this, &JobPlanner::walkFinished);
         ++m_walksRunning;
         m_destinationWalker->start();
@@ -395,6 +446,13 @@ void JobPlanner::workFinished()
         finish(work->error);
         return;
     }
+    if (!work->error) {
+        // Complete: the next plan of this job walks afresh.
+        if (m_sourceMemo)
+            m_sourceMemo->discard();
+        if (m_destinationMemo)
+            m_destinationMemo->discard();
+    }
     m_summary = std::move(work->summary);
     m_summary.sourceListCalls = m_sourceWalker ? m_sourceWalker->listCalls() : 0;
     m_summary.destinationListCalls = m_destinationWalker->listCalls();
@@ -402,6 +460,9 @@ void JobPlanner::workFinished()
                        << m_summary.unchanged << "unchanged in" << m_clock.elapsed() << "ms (walks"
                        << m_walkMs << "ms, compare" << work->compareMs << "ms, journal" << work->journalMs
                        << "ms)";
+    if (m_sourceWalker && (m_sourceWalker->memoHits() > 0 || m_destinationWalker->memoHits() > 0))
+        qCInfo(lcTransfer) << "listings taken from an earlier try:" << m_sourceWalker->memoHits() << "source,"
+                           << m_destinationWalker->memoHits() << "destination";
     finish(work->error);
 }
 

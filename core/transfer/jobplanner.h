@@ -21,6 +21,7 @@ class Journal;
 class Store;
 class StoreJob;
 class TreeWalker;
+class WalkMemo;
 
 // Plans a job: walks the source and the destination (both at once), applies the filters and the
 // destination's name rules, compares, and writes the job's items to the journal in batched
@@ -54,6 +55,18 @@ public:
     // The Background share of the hourly API budget the time estimate is made for.
     void setHourlyBudget(int calls) { m_hourlyBudget = calls; }
     void setAnalyzeTarget(const StoreLimits &limits) { m_analyzeTarget = limits; }
+    // Before start(): the listings of an earlier try at this plan (stopped mid-walk), to take
+    // instead of listing those folders again; this plan's listings are added to them.
+    //
+    // Without them, a Copy or Migrate planned into a journal keeps each Procore side's listings
+    // in a walk file beside the journal (walks/<hash of the job's settings>-source.walk), so a
+    // plan cut by a killed process goes on from there when the job is planned again within 30
+    // minutes (JobQueue and `trestle resume` plan it anew with the same settings). The files go
+    // once the plan is complete.
+    void setWalkMemos(std::shared_ptr<WalkMemo> source, std::shared_ptr<WalkMemo> destination);
+    // Test hook, as a kill mid-walk: the source walk stops after `count` listings and the plan
+    // finishes with Cancelled (the job stays in Planning, as a killed process leaves it).
+    void setSourceListLimitForTest(int count) { m_sourceListLimit = count; }
 
     void start();
     void cancel();
@@ -68,6 +81,7 @@ Q_SIGNALS:
 private:
     struct Work;
 
+    void openWalkFiles();
     void startWalks(const StorePath &sourceRoot, const StorePath &destinationRoot, bool shallowDestination);
     void walkFinished();
     void probeSourceFile();
@@ -88,6 +102,9 @@ private:
     StoreLimits m_analyzeTarget;
     std::unique_ptr<TreeWalker> m_sourceWalker;
     std::unique_ptr<TreeWalker> m_destinationWalker;
+    std::shared_ptr<WalkMemo> m_sourceMemo;
+    std::shared_ptr<WalkMemo> m_destinationMemo;
+    int m_sourceListLimit = -1;
     int m_walksRunning = 0;
     StorePath m_sourceRoot;
     StorePath m_destinationRoot;

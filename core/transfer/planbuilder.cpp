@@ -149,7 +149,7 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
             procoreCallFloor(m_summary.foldersToCreate,
                              m_summary.filesNew + m_summary.filesReplaced + m_summary.olderVersions,
                              m_summary.deletes)
-            + m_summary.filesWithHistory;
+            + m_summary.filesWithHistory + m_destinationHistoryLists;
         m_summary.estimatedSeconds = secondsAtBudget(m_summary.estimatedApiCalls, m_input.hourlyBudget);
     }
 }
@@ -242,11 +242,21 @@ void PlanBuilder::planSourceNode(const TreeNode &node)
     }
 }
 
-void PlanBuilder::planHistory(const Entry &source, JobItem *item)
+bool PlanBuilder::lacksNewerVersions(const Entry &source, const Entry &existing) const
 {
-    // Only a new file gets the history; one that exists gets the latest as a new version.
+    return m_input.kind == JobKind::Migrate && m_input.policies.versions == VersionsPolicy::All
+        && m_input.destinationLimits.keepsVersions && source.versionCount > 1 && existing.isFile()
+        && existing.versionCount >= 1 && existing.versionCount < source.versionCount;
+}
+
+void PlanBuilder::planHistory(const Entry &source, const Entry *existing, JobItem *item)
+{
+    // A new file gets its whole history; one that exists with fewer versions than the source's
+    // gets the versions it lacks (lacksNewerVersions); any other the latest as a new version.
+    const bool topUp =
+        existing && item->action == ItemAction::NewVersion && lacksNewerVersions(source, *existing);
     if (m_input.policies.versions != VersionsPolicy::All || source.versionCount <= 1
-        || item->action != ItemAction::Upload)
+        || (item->action != ItemAction::Upload && !topUp))
         return;
     if (!m_input.destinationLimits.keepsVersions) {
         item->reason = tr("history not kept by the destination");
@@ -256,8 +266,18 @@ void PlanBuilder::planHistory(const Entry &source, JobItem *item)
     bool numeric = false;
     const qint64 id = source.backendId.toLongLong(&numeric);
     item->sourceId = numeric && id != 0 ? id : -1;
+    // The versions to write besides the one the file counts as. Their sizes are not in the
+    // listing (it carries the latest version only): each is counted at the latest's size.
+    const qint64 older = topUp ? source.versionCount - existing->versionCount - 1 : source.versionCount - 1;
+    const qint64 olderBytes = older * qMax<qint64>(0, source.size);
     ++m_summary.filesWithHistory;
-    m_summary.olderVersions += source.versionCount - 1;
+    m_summary.olderVersions += older;
+    m_summary.olderVersionBytes += olderBytes;
+    m_summary.bytesToCopy += olderBytes;
+    item->size += olderBytes;
+    // The destination's own history is listed too (one call, none for a single version).
+    if (topUp && existing->versionCount > 1)
+        ++m_destinationHistoryLists;
 }
 
 void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const Entry *existing)
@@ -269,23 +289,25 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
         item.size = qMax<qint64>(0, src.size);
         item.mtimeMs = src.modified.isValid() ? src.modified.toMSecsSinceEpoch() : 0;
         if (m_input.kind == JobKind::Migrate)
-            planHistory(src, &item);
+            planHistory(src, to == destRel ? existing : nullptr, &item);
         m_fileItems.append(item);
         if (m_input.kind == JobKind::Migrate) {
-            // Checked once everything is copied: the engine runs a Verify after its copy.
+            // Checked once everything is copied: the engine runs a Verify after its copy. It (and
+            // the source delete) compares the latest version's size, not the history's bytes.
             JobItem verify = item;
+            verify.size = qMax<qint64>(0, src.size);
             verify.action = ItemAction::Verify;
             m_verifyItems.append(verify);
             if (policies.deleteSourceAfterMigrate) {
                 // After every verify; the engine deletes the source file only if the destination
                 // still holds the verified copy.
-                JobItem remove = item;
+                JobItem remove = verify;
                 remove.action = ItemAction::Delete;
                 remove.reverse = true;
                 m_sourceDeletes.append(remove);
             }
         }
-        m_summary.bytesToCopy += item.size;
+        m_summary.bytesToCopy += qMax<qint64>(0, src.size); // older versions: planHistory
         if (action == ItemAction::NewVersion)
             ++m_summary.filesReplaced;
         else
@@ -293,6 +315,12 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
     };
     if (!existing) {
         copyTo(ItemAction::Upload, destRel);
+        return;
+    }
+    if (lacksNewerVersions(src, *existing)) {
+        // Not a conflict: the destination holds fewer versions than the source; the history copy
+        // adds the ones after those it holds, and leaves a file whose history differs alone.
+        copyTo(ItemAction::NewVersion, destRel);
         return;
     }
 

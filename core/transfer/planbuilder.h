@@ -57,8 +57,11 @@ public:
 private:
     void planSourceNode(const TreeNode &node);
     void planFile(const TreeNode &node, const QString &destRel, const Entry *existing);
-    // Migrate: marks a new file whose history is to be copied (sourceId), or notes why not.
-    void planHistory(const Entry &source, JobItem *item);
+    // Migrate: marks a file whose history is to be copied (sourceId), or notes why not; a
+    // NewVersion of an `existing` file that lacks the source's newer versions gets those.
+    void planHistory(const Entry &source, const Entry *existing, JobItem *item);
+    // Migrate, versions "all": the destination's file holds fewer versions than the source's.
+    bool lacksNewerVersions(const Entry &source, const Entry &existing) const;
     void planDeletes(QVector<TreeNode> &destination);
     // The destination name for `name`, or empty with `reason` set.
     QString destinationName(const QString &name, QString *mappingRecord, QString *reason) const;
@@ -84,6 +87,7 @@ private:
     QVector<JobItem> m_sourceDeletes; // Migrate with deleteSourceAfterMigrate: after every verify
     QVector<JobItem> m_items;
     PlanSummary m_summary;
+    qint64 m_destinationHistoryLists = 0; // existing files whose versions are listed (1 call each)
 };
 
 } // namespace trestle

@@ -50,6 +50,7 @@ QJsonObject PlanSummary::toJson() const
         {QStringLiteral("verifies"), verifies},
         {QStringLiteral("filesWithHistory"), filesWithHistory},
         {QStringLiteral("olderVersions"), olderVersions},
+        {QStringLiteral("olderVersionBytes"), olderVersionBytes},
         {QStringLiteral("unchanged"), unchanged},
         {QStringLiteral("skipped"), skipped},
         {QStringLiteral("bytesToCopy"), bytesToCopy},

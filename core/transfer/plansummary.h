@@ -25,10 +25,14 @@ struct PlanSummary final
     qint64 filesReplaced = 0; // replace (or add a version to) a destination file that differs
     qint64 deletes = 0;
     qint64 verifies = 0; // Migrate: each file copied is checked at the destination afterwards
-    // Migrate with its versions policy "all", to a destination that keeps versions: the new files
-    // copied with their history, and their versions besides the latest (each one more upload).
+    // Migrate with its versions policy "all", to a destination that keeps versions: the files
+    // copied with their history (new ones, and existing ones that lack the source's newer
+    // versions), and the versions to write besides the latest (each one more upload), with their
+    // bytes. The listing gives only the latest version's size, so each older version counts at
+    // that size (an estimate); bytesToCopy includes them.
     qint64 filesWithHistory = 0;
     qint64 olderVersions = 0;
+    qint64 olderVersionBytes = 0;
     qint64 unchanged = 0; // files on both sides that count as the same (no item)
     qint64 skipped = 0; // entries left out (each in skips)
     qint64 bytesToCopy = 0;

@@ -298,6 +298,10 @@ void TransferCommand::planPrepared(const JobSpec &spec, bool dryRun)
             return;
         }
         jobId = created.value();
+        if (m_replannedFrom > 0)
+            printError(tr("Job %1 was not completely planned: it is planned again as job %2.")
+                           .arg(m_replannedFrom)
+                           .arg(jobId));
     }
     m_planner = std::make_unique<JobPlanner>(spec, m_source.get(), m_destination.get());
     if (jobId > 0)
@@ -340,6 +344,13 @@ void TransferCommand::planPrepared(const JobSpec &spec, bool dryRun)
                       .arg(summary.unchanged)
                       .arg(summary.skipped)
                       .arg(humanBytes(summary.bytesToCopy)));
+            if (summary.filesWithHistory > 0)
+                // As in the JSON (filesWithHistory, olderVersions, olderVersionBytes); the bytes
+                // are part of the plan's "to copy".
+                print(tr("History: %1 files with their versions, %2 older versions to copy (about %3)")
+                          .arg(summary.filesWithHistory)
+                          .arg(summary.olderVersions)
+                          .arg(humanBytes(summary.olderVersionBytes)));
             for (const PlanSkip &skip : summary.skips)
                 print(QStringLiteral("  ") + tr("skip %1: %2").arg(skip.path, skip.reason));
         }
@@ -361,6 +372,22 @@ void TransferCommand::runJob(qint64 jobId, bool retryFailed)
         return;
     }
     const JobRecord record = job.value();
+    if (record.state == JobState::Queued || record.state == JobState::Planning) {
+        // Cut while it was planned (a killed process): the items written are not the whole plan.
+        // As the job queue does, it is planned again as a new job from its saved settings.
+        Result<JobSpec> spec = JobSpec::fromRecord(record);
+        const Status removed = spec.ok() ? m_journal.removeJob(jobId) : Status(spec.error());
+        if (!removed.ok()) {
+            printError(removed.error().toString());
+            done(JobError);
+            return;
+        }
+        m_replannedFrom = jobId;
+        const JobSpec again = spec.takeValue();
+        prepareBoth(again.sourceConnection, again.destinationConnection,
+                    [this, again] { planPrepared(again, false); });
+        return;
+    }
     prepareBoth(record.sourceConnection, record.destinationConnection,
                 [this, record, retryFailed] { runPrepared(record, retryFailed); });
 }

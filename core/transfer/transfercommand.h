@@ -87,6 +87,7 @@ private:
     bool m_json = false;
     bool m_progressLine = false;
     bool m_finished = false;
+    qint64 m_replannedFrom = 0; // `resume` of a job cut while planning: its id
     std::unique_ptr<StoreResolver> m_localResolver;
     StoreResolver *m_resolver;
     std::unique_ptr<Store> m_source;

@@ -3,11 +3,15 @@
 #include "core/common/error.h"
 #include "core/store/entry.h"
 
+#include <QFile>
+#include <QHash>
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QVector>
 
 #include <functional>
+#include <memory>
 
 namespace trestle {
 
@@ -18,6 +22,39 @@ struct TreeNode final
 {
     QString relPath;
     Entry entry;
+};
+
+// The listings a walk made, by folder (the store path's text): a walk given one takes the folders
+// it holds from it instead of listing them again, and records each listing it makes. So a plan
+// stopped mid-walk is walked again for the folders not yet listed only (issue 5: "a job killed
+// while planning is planned again from scratch"). Used on one thread.
+//
+// In memory, or backed by a file (open()): what an earlier try recorded there is read back, and
+// each listing is appended and flushed at once, so a process killed mid-walk leaves its listings
+// to the next try. A record cut by the kill is dropped (its folder is listed again).
+class WalkMemo final
+{
+    Q_DISABLE_COPY_MOVE(WalkMemo)
+
+public:
+    WalkMemo();
+    ~WalkMemo();
+
+    // Null when the file cannot be opened, or another planner holds it.
+    static std::shared_ptr<WalkMemo> open(const QString &filePath);
+    // Removes the file (the plan it served is complete); records go on in memory only.
+    void discard();
+
+    const QList<Entry> *find(const StorePath &folder) const;
+    void record(const StorePath &folder, const QList<Entry> &entries);
+    int folders() const { return int(m_listings.size()); }
+
+private:
+    void readBack();
+
+    QHash<QString, QList<Entry>> m_listings;
+    std::unique_ptr<QFile> m_file;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 // Lists a whole tree of a store, a few folders at a time, and reports every entry. For stores
@@ -40,6 +77,11 @@ public:
 
     void setDescendFilter(DescendFilter filter) { m_descend = std::move(filter); }
     void setMaxParallel(int count) { m_maxParallel = qMax(1, count); }
+    // Folders the memo holds are taken from it; each listing made is recorded in it.
+    void setMemo(std::shared_ptr<WalkMemo> memo) { m_memo = std::move(memo); }
+    // Test hook, as a kill mid-walk: after `count` listings no more start, and once those
+    // running end the walk finishes with Cancelled. -1: no limit.
+    void setListLimit(int count) { m_listLimit = count; }
 
     void start();
     void cancel(); // finishes with Cancelled
@@ -48,6 +90,7 @@ public:
     QVector<TreeNode> takeNodes() { return std::move(m_nodes); }
     bool rootMissing() const { return m_rootMissing; }
     int listCalls() const { return m_listCalls; }
+    int memoHits() const { return m_memoHits; } // folders taken from the memo
     const Error &error() const { return m_error; }
 
 Q_SIGNALS:
@@ -60,6 +103,8 @@ private:
         QString relPath;
     };
     void pump();
+    void add(const Pending &folder, const QList<Entry> &entries);
+    bool limitReached() const { return m_listLimit >= 0 && m_listCalls >= m_listLimit; }
     void finish(const Error &error);
 
     QPointer<Store> m_store;
@@ -71,6 +116,9 @@ private:
     QVector<TreeNode> m_nodes;
     Error m_error;
     int m_listCalls = 0;
+    std::shared_ptr<WalkMemo> m_memo;
+    int m_memoHits = 0;
+    int m_listLimit = -1;
     bool m_rootMissing = false;
     bool m_finished = false;
 };

@@ -52,28 +52,40 @@ void VersionHistoryCopy::kill()
     finish(Error(Error::Kind::Cancelled, tr("Cancelled.")));
 }
 
+void VersionHistoryCopy::follow(StoreJob *job, std::function<void()> next,
+                                std::function<bool(const Error &)> recover)
+{
+    m_job = job;
+    connect(job, &StoreJob::finished, this,
+            [this, job, next = std::move(next), recover = std::move(recover)](StoreJob *) {
+                m_job = nullptr;
+                if (m_finished)
+                    return;
+                if (const Error &error = job->error()) {
+                    if (!recover || !recover(error))
+                        finish(error);
+                    return;
+                }
+                next();
+            });
+    job->start();
+}
+
 void VersionHistoryCopy::listSource()
 {
     VersionListJob *job = m_source->listVersions(m_sourcePath);
-    m_job = job;
-    connect(job, &StoreJob::finished, this, [this, job](StoreJob *) {
-        m_job = nullptr;
-        if (m_finished)
-            return;
-        if (job->error())
-            return finish(job->error());
+    follow(job, [this, job] {
         m_versions = job->versions();
         for (const StoreVersion &version : std::as_const(m_versions))
             m_historyBytes += qMax<qint64>(0, version.size);
         if (m_versions.isEmpty())
             return finish(Error(Error::Kind::NotFound,
                                 tr("\u201C%1\u201D has no versions to copy.").arg(m_sourcePath.toString())));
-        if (m_resume)
+        if (m_resume || m_existing)
             countDestination();
         else
             copyNext();
     });
-    job->start();
 }
 
 void VersionHistoryCopy::countDestination()
@@ -81,46 +93,57 @@ void VersionHistoryCopy::countDestination()
     // A stat first: on a folder whose children are known it costs nothing, and NotFound (nothing
     // written yet) then needs no version listing.
     StatJob *stat = m_destination->stat(m_destinationPath);
-    m_job = stat;
-    connect(stat, &StoreJob::finished, this, [this, stat](StoreJob *) {
-        m_job = nullptr;
-        if (m_finished)
-            return;
-        if (stat->error()) {
-            if (stat->error().kind() == Error::Kind::NotFound)
-                return copyNext();
-            return finish(stat->error());
-        }
-        if (!stat->entry().isFile())
-            return finish(Error(Error::Kind::Conflict, tr("A folder has this name on the destination.")));
-        VersionListJob *list = m_destination->listVersions(m_destinationPath);
-        m_job = list;
-        connect(list, &StoreJob::finished, this, [this, list](StoreJob *) {
-            m_job = nullptr;
-            if (m_finished)
-                return;
-            if (list->error())
-                return finish(list->error());
-            compareHistories(list->versions());
-        });
-        list->start();
-    });
-    stat->start();
+    const auto nothingThere = [this](const Error &error) {
+        if (error.kind() != Error::Kind::NotFound)
+            return false;
+        copyNext();
+        return true;
+    };
+    follow(
+        stat,
+        [this, stat] {
+            if (!stat->entry().isFile())
+                return finish(Error(Error::Kind::Conflict, tr("A folder has this name on the destination.")));
+            VersionListJob *list = m_destination->listVersions(m_destinationPath);
+            follow(list, [this, list] { compareHistories(list->versions()); });
+        },
+        nothingThere);
+}
+
+int VersionHistoryCopy::firstMissing(const QList<StoreVersion> &there) const
+{
+    bool prefix = there.size() <= m_versions.size();
+    for (int i = 0; prefix && i < there.size(); ++i)
+        prefix = there.at(i).size == m_versions.at(i).size;
+    if (prefix)
+        return int(there.size());
+    if (!m_existing || there.isEmpty())
+        return -1;
+    // Sizes are all both sides give per version: the newest source version of the size the
+    // destination holds last is taken for it.
+    for (int i = int(m_versions.size()) - 1; i >= 0; --i) {
+        if (m_versions.at(i).size == there.constLast().size)
+            return i + 1;
+    }
+    return -1;
 }
 
 void VersionHistoryCopy::compareHistories(const QList<StoreVersion> &there)
 {
-    bool same = there.size() <= m_versions.size();
-    for (int i = 0; same && i < there.size(); ++i)
-        same = there.at(i).size == m_versions.at(i).size;
-    if (!same)
+    const int next = firstMissing(there);
+    if (next < 0)
         return finish(Error(Error::Kind::Conflict,
                             tr("The destination's file has a history that differs from the source's: "
                                "it was left as it is.")));
-    m_already = int(there.size());
-    m_next = m_already;
+    m_already = next;
+    m_next = next;
+    // Progress counts what is left to move.
+    m_historyBytes = 0;
+    for (int i = next; i < m_versions.size(); ++i)
+        m_historyBytes += qMax<qint64>(0, m_versions.at(i).size);
     qCInfo(lcTransfer) << "history of" << m_sourcePath.toString() << ":" << m_already << "of"
-                       << m_versions.size() << "versions already at the destination";
+                       << m_versions.size() << "versions already at the destination (" << there.size()
+                       << "there)";
     copyNext();
 }
 
@@ -137,24 +160,16 @@ void VersionHistoryCopy::copyNext()
           &VersionHistoryCopy::afterRead);
 }
 
-void VersionHistoryCopy::watch(StoreJob *job, void (VersionHistoryCopy::*next)(StoreJob *))
+void VersionHistoryCopy::watch(StoreJob *job, void (VersionHistoryCopy::*next)())
 {
-    m_job = job;
     // Each version's bytes pass twice (down, then up): half of each pass counts.
     connect(job, &StoreJob::progress, this,
             [this](qint64 done, qint64) { reportProgress(m_bytesBefore + done / 2); });
-    connect(job, &StoreJob::finished, this, [this, next](StoreJob *finishedJob) {
-        m_job = nullptr;
-        if (!m_finished)
-            (this->*next)(finishedJob);
-    });
-    job->start();
+    follow(job, [this, next] { (this->*next)(); });
 }
 
-void VersionHistoryCopy::afterRead(StoreJob *job)
+void VersionHistoryCopy::afterRead()
 {
-    if (job->error())
-        return finish(job->error());
     m_temp->flush();
     m_temp->seek(0);
     const qint64 size = m_temp->size();
@@ -172,13 +187,11 @@ void VersionHistoryCopy::afterRead(StoreJob *job)
           &VersionHistoryCopy::afterWrite);
 }
 
-void VersionHistoryCopy::afterWrite(StoreJob *job)
+void VersionHistoryCopy::afterWrite()
 {
     const qint64 size = m_temp ? m_temp->size() : 0;
     m_uploadMeter.reset();
     m_temp.reset();
-    if (job->error())
-        return finish(job->error());
     m_bytesBefore += size - size / 2;
     reportProgress(m_bytesBefore);
     ++m_written;
@@ -191,13 +204,7 @@ void VersionHistoryCopy::afterWrite(StoreJob *job)
 void VersionHistoryCopy::checkLatest()
 {
     StatJob *stat = m_destination->stat(m_destinationPath);
-    m_job = stat;
-    connect(stat, &StoreJob::finished, this, [this, stat](StoreJob *) {
-        m_job = nullptr;
-        if (m_finished)
-            return;
-        if (stat->error())
-            return finish(stat->error());
+    follow(stat, [this, stat] {
         const Entry &entry = stat->entry();
         const bool sameChecksum = m_latestChecksum.isEmpty()
             || entry.checksumAlgorithm != QLatin1String("sha256") || entry.checksum.isEmpty()
@@ -207,14 +214,13 @@ void VersionHistoryCopy::checkLatest()
                 Error(Error::Kind::Validation, tr("The destination's copy differs from the source.")));
         finish();
     });
-    stat->start();
 }
 
 void VersionHistoryCopy::reportProgress(qint64 bytes)
 {
-    const qint64 latest = latestSize();
-    if (m_historyBytes > 0 && latest >= 0)
-        bytes = qint64(double(bytes) * double(latest) / double(m_historyBytes));
+    const qint64 planned = m_plannedBytes > 0 ? m_plannedBytes : latestSize();
+    if (m_historyBytes > 0 && planned >= 0)
+        bytes = qMin(planned, qint64(double(bytes) * double(planned) / double(m_historyBytes)));
     Q_EMIT progress(bytes);
 }
 

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QTemporaryFile>
 
+#include <functional>
 #include <memory>
 
 namespace trestle {
@@ -26,6 +27,13 @@ class MeteredDevice;
 // never gives a version twice. Their sizes must be the source's first ones; a destination whose
 // history differs fails with Conflict rather than being added to.
 //
+// A file that already exists at the destination (setExisting(), a NewVersion item): its versions
+// are counted the same way and only the source's newer ones are added, oldest first. Where the
+// destination's history is not the start of the source's (the file was put there another way,
+// e.g. an earlier "latest only" migrate), the source version the destination holds last is looked
+// for from the newest back, by size (Procore gives no checksum per version), and only the versions
+// after it are added. Neither: Conflict, the file is left as it is.
+//
 // Async like KJob: start() schedules; exactly one finished(); kill() ends it with Cancelled (a
 // version being written is not committed: the stores' writes are atomic).
 class VersionHistoryCopy final : public QObject
@@ -40,6 +48,11 @@ public:
 
     // Before start(): count the destination's versions first and write only the missing ones.
     void setResume(bool resume) { m_resume = resume; }
+    // Before start(): the destination holds this file already; add the source's newer versions.
+    void setExisting(bool existing) { m_existing = existing; }
+    // Before start(): the bytes the plan counted for this item (every version); progress is
+    // scaled to them. 0 (the default): the latest version's size.
+    void setPlannedBytes(qint64 bytes) { m_plannedBytes = bytes; }
     // Before start(): the job's bandwidth cap (null: none).
     void setLimiter(std::shared_ptr<BandwidthLimiter> limiter) { m_limiter = std::move(limiter); }
 
@@ -57,19 +70,26 @@ public:
 
 Q_SIGNALS:
     void finished();
-    // Bytes moved so far, every version's read and write, scaled to the latest version's size:
-    // the plan counts only the latest, so the item's progress never runs past its size.
+    // Bytes moved so far, every version's read and write, scaled to the planned bytes (or the
+    // latest version's size), so the item's progress never runs past what the plan counted.
     void progress(qint64 bytes);
 
 private:
     void listSource();
     void countDestination();
     void compareHistories(const QList<StoreVersion> &there);
+    // The index of the source version after which the destination's history goes on (its count
+    // when that history is the source's first versions); -1 when it matches none.
+    int firstMissing(const QList<StoreVersion> &there) const;
     void copyNext();
-    void afterRead(StoreJob *job);
-    void afterWrite(StoreJob *job);
+    void afterRead();
+    void afterWrite();
     void checkLatest();
-    void watch(StoreJob *job, void (VersionHistoryCopy::*next)(StoreJob *));
+    // Runs `job` as the current one. Once it ends, while this copy still runs: `next` if it went
+    // well; on an error `recover` may take it (returns true), else the copy finishes with it.
+    void follow(StoreJob *job, std::function<void()> next, std::function<bool(const Error &)> recover = {});
+    // follow() for a version's read or write, whose bytes count as progress.
+    void watch(StoreJob *job, void (VersionHistoryCopy::*next)());
     void finish(const Error &error = {});
     void reportProgress(qint64 bytes);
 
@@ -78,13 +98,15 @@ private:
     QPointer<Store> m_destination;
     const StorePath m_destinationPath;
     bool m_resume = false;
+    bool m_existing = false;
+    qint64 m_plannedBytes = 0;
     std::shared_ptr<BandwidthLimiter> m_limiter;
     QList<StoreVersion> m_versions; // the source's, oldest first
     int m_next = 0; // index of the next version to write
     int m_written = 0;
     int m_already = 0;
     qint64 m_bytesBefore = 0; // progress of the versions done
-    qint64 m_historyBytes = 0; // every version's size, added up
+    qint64 m_historyBytes = 0; // the sizes of the versions to move, added up
     QPointer<StoreJob> m_job;
     std::unique_ptr<QTemporaryFile> m_temp;
     std::unique_ptr<MeteredDevice> m_meter;

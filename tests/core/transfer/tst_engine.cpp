@@ -18,6 +18,7 @@
 using namespace trestle;
 using testing::fixedTime;
 using testing::putFile;
+using testing::runToEnd;
 using testing::treeManifest;
 
 namespace {
@@ -59,33 +60,19 @@ private:
     void makeTree(int count, int maxSize, quint32 seed);
     qint64 planInto(JobKind kind, DeletePolicy deletes = DeletePolicy::Keep);
     std::unique_ptr<TransferEngine> makeEngine(int workers = 4);
-    Error runToEnd(TransferEngine &engine, qint64 jobId, int timeoutMs = 60000);
     JobRecord job(qint64 id);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_src;
-    QString m_dst;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Journal> m_journal;
+    testing::LocalJobFixture m_fx;
 };
 
 void TestEngine::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_src = m_dir->filePath(QStringLiteral("src"));
-    m_dst = m_dir->filePath(QStringLiteral("dst"));
-    QVERIFY(QDir().mkpath(m_src) && QDir().mkpath(m_dst));
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_journal = std::make_unique<Journal>(*m_database);
+    QVERIFY(m_fx.open());
 }
 
 void TestEngine::cleanup()
 {
-    m_journal.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_fx.close();
 }
 
 void TestEngine::makeTree(int count, int maxSize, quint32 seed)
@@ -96,7 +83,7 @@ void TestEngine::makeTree(int count, int maxSize, quint32 seed)
         QByteArray bytes(random.bounded(maxSize) + 1, Qt::Uninitialized);
         for (char &c : bytes)
             c = char(random.bounded(256));
-        putFile(m_src, rel, bytes, fixedTime(i));
+        putFile(m_fx.src, rel, bytes, fixedTime(i));
     }
 }
 
@@ -106,51 +93,31 @@ qint64 TestEngine::planInto(JobKind kind, DeletePolicy deletes)
     spec.kind = kind;
     spec.policies.deletes = deletes;
     spec.policies.conflicts = ConflictPolicy::SourceWins;
-    Result<qint64> id = m_journal->createJob(spec.toRecord());
-    if (!id.ok())
-        return 0;
-    LocalStore source(m_src);
-    LocalStore destination(m_dst);
-    PlanSummary summary;
-    const Error error = testing::planJob(spec, &source, &destination, &summary, m_journal.get(), id.value());
-    if (error) {
-        qWarning() << error.toString();
-        return 0;
-    }
-    return id.value();
+    LocalStore source(m_fx.src);
+    LocalStore destination(m_fx.dst);
+    return testing::planNewJob(m_fx.journal.get(), spec, &source, &destination);
 }
 
 std::unique_ptr<TransferEngine> TestEngine::makeEngine(int workers)
 {
-    const QString src = m_src;
-    const QString dst = m_dst;
+    const QString src = m_fx.src;
+    const QString dst = m_fx.dst;
     return std::make_unique<TransferEngine>(
-        *m_database, [src] { return std::make_unique<LocalStore>(src); },
+        *m_fx.database, [src] { return std::make_unique<LocalStore>(src); },
         [dst] { return std::make_unique<LocalStore>(dst); }, workers);
-}
-
-Error TestEngine::runToEnd(TransferEngine &engine, qint64 jobId, int timeoutMs)
-{
-    QSignalSpy finished(&engine, &TransferEngine::finished);
-    engine.start(jobId);
-    if (!finished.wait(timeoutMs))
-        return Error(Error::Kind::Timeout, QStringLiteral("the job did not finish"));
-    if (finished.size() != 1)
-        return Error(Error::Kind::Internal, QStringLiteral("finished() came %1 times").arg(finished.size()));
-    return finished.constFirst().at(1).value<Error>();
 }
 
 JobRecord TestEngine::job(qint64 id)
 {
-    Result<JobRecord> record = m_journal->job(id);
+    Result<JobRecord> record = m_fx.journal->job(id);
     return record.ok() ? record.value() : JobRecord();
 }
 
 void TestEngine::copyLocalToLocal()
 {
     makeTree(200, 64 * 1024, 1);
-    putFile(m_src, QStringLiteral("empty.txt"), QByteArray());
-    QVERIFY(QDir(m_src).mkpath(QStringLiteral("empty-folder/inner")));
+    putFile(m_fx.src, QStringLiteral("empty.txt"), QByteArray());
+    QVERIFY(QDir(m_fx.src).mkpath(QStringLiteral("empty-folder/inner")));
     const qint64 jobId = planInto(JobKind::Copy);
     QVERIFY(jobId > 0);
     auto engine = makeEngine();
@@ -163,7 +130,7 @@ void TestEngine::copyLocalToLocal()
     QVERIFY2(progress.size() <= elapsed.elapsed() / 100 + 3,
              qPrintable(QStringLiteral("%1 reports in %2 ms").arg(progress.size()).arg(elapsed.elapsed())));
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
     const JobRecord record = job(jobId);
     QCOMPARE(record.state, JobState::Done);
     QCOMPARE(record.itemsDone, record.itemsTotal);
@@ -175,7 +142,7 @@ void TestEngine::copyLocalToLocal()
     QCOMPARE(last.bytesDone, record.bytesTotal);
     QCOMPARE(last.itemsInFlight, qint64(0));
     // Modification times travel with the files.
-    QCOMPARE(QFileInfo(m_dst + QStringLiteral("/d1/s1/file-1.bin")).lastModified().toUTC(), fixedTime(1));
+    QCOMPARE(QFileInfo(m_fx.dst + QStringLiteral("/d1/s1/file-1.bin")).lastModified().toUTC(), fixedTime(1));
 
     // Nothing changed: a second plan has nothing to do.
     const qint64 again = planInto(JobKind::Copy);
@@ -186,24 +153,24 @@ void TestEngine::syncPropagatesChangesAndDeletes()
 {
     makeTree(60, 8 * 1024, 2);
     QVERIFY(!runToEnd(*makeEngine(), planInto(JobKind::Copy)));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
 
     // Changes on the source: a file edited (newer), files deleted, a folder deleted, files added.
-    putFile(m_src, QStringLiteral("d1/s1/file-1.bin"), "edited", fixedTime(100000));
-    QVERIFY(QFile::remove(m_src + QStringLiteral("/d2/s2/file-2.bin")));
-    QVERIFY(QDir(m_src + QStringLiteral("/d4")).removeRecursively());
-    putFile(m_src, QStringLiteral("new/folder/added.txt"), "added", fixedTime(5));
+    putFile(m_fx.src, QStringLiteral("d1/s1/file-1.bin"), "edited", fixedTime(100000));
+    QVERIFY(QFile::remove(m_fx.src + QStringLiteral("/d2/s2/file-2.bin")));
+    QVERIFY(QDir(m_fx.src + QStringLiteral("/d4")).removeRecursively());
+    putFile(m_fx.src, QStringLiteral("new/folder/added.txt"), "added", fixedTime(5));
     // A copy never deletes.
     const qint64 copyJob = planInto(JobKind::Copy);
     QCOMPARE(job(copyJob).itemsTotal, qint64(4)); // the edit, new, new/folder, added.txt
     QVERIFY(!runToEnd(*makeEngine(), copyJob));
-    QVERIFY(QFile::exists(m_dst + QStringLiteral("/d2/s2/file-2.bin")));
+    QVERIFY(QFile::exists(m_fx.dst + QStringLiteral("/d2/s2/file-2.bin")));
     // A sync with deletes mirrors.
     const qint64 syncJob = planInto(JobKind::Sync, DeletePolicy::Delete);
     QVERIFY(syncJob > 0);
     const Error error = runToEnd(*makeEngine(2), syncJob);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
 }
 
 void TestEngine::migrateCopiesThenVerifies()
@@ -215,9 +182,9 @@ void TestEngine::migrateCopiesThenVerifies()
     QCOMPARE(planned.itemsTotal, qint64(5 + 15 + 40 + 40)); // folders, copies, verifies
     const Error error = runToEnd(*makeEngine(), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
     int verified = 0;
-    QVERIFY(m_journal
+    QVERIFY(m_fx.journal
                 ->forEachItem(jobId,
                               [&](const JobItem &item) {
                                   verified +=
@@ -255,7 +222,7 @@ void TestEngine::pauseAndResume()
     engine->resume();
     QVERIFY(finished.wait(60000));
     QVERIFY(!finished.constFirst().at(1).value<Error>());
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
     QCOMPARE(job(jobId).state, JobState::Done);
 }
 
@@ -276,12 +243,12 @@ void TestEngine::cancelThenRunAgain()
     }
     // Cancelled items went back to pending, not failed; nothing half-written is left.
     QCOMPARE(job(jobId).itemsFailed, qint64(0));
-    const auto partial = treeManifest(m_dst);
+    const auto partial = treeManifest(m_fx.dst);
     for (auto it = partial.cbegin(); it != partial.cend(); ++it)
         QVERIFY2(!it.key().contains(QLatin1String(".trestle-")), qPrintable(it.key()));
     const Error error = runToEnd(*makeEngine(), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
 }
 
 void TestEngine::failureThenRetryFailed()
@@ -290,7 +257,7 @@ void TestEngine::failureThenRetryFailed()
     const qint64 jobId = planInto(JobKind::Copy);
     // A file vanishes between planning and running: that item fails (not transient), the rest
     // are done and the job reports the failure.
-    const QString victim = m_src + QStringLiteral("/d3/s0/file-3.bin");
+    const QString victim = m_fx.src + QStringLiteral("/d3/s0/file-3.bin");
     QFile file(victim);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
@@ -301,16 +268,16 @@ void TestEngine::failureThenRetryFailed()
     QVERIFY(error.isError());
     QCOMPARE(job(jobId).state, JobState::Failed);
     QCOMPARE(job(jobId).itemsFailed, qint64(1));
-    QVERIFY(!QFile::exists(m_dst + QStringLiteral("/d3/s0/file-3.bin")));
+    QVERIFY(!QFile::exists(m_fx.dst + QStringLiteral("/d3/s0/file-3.bin")));
 
-    putFile(m_src, QStringLiteral("d3/s0/file-3.bin"), content, fixedTime(3));
+    putFile(m_fx.src, QStringLiteral("d3/s0/file-3.bin"), content, fixedTime(3));
     QSignalSpy finished(engine.get(), &TransferEngine::finished);
     engine->retryFailed(jobId);
     QVERIFY(finished.wait(30000));
     QVERIFY(!finished.constFirst().at(1).value<Error>());
     QCOMPARE(job(jobId).state, JobState::Done);
     QCOMPARE(job(jobId).itemsFailed, qint64(0));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
 }
 
 void TestEngine::verifiesInFlightItemsInsteadOfRedoing()
@@ -319,31 +286,31 @@ void TestEngine::verifiesInFlightItemsInsteadOfRedoing()
     const qint64 jobId = planInto(JobKind::Copy);
     // Simulate a crash after the bytes arrived but before the outcome was recorded: claim every
     // item (in flight), do the folders and two files by hand, and start the engine.
-    Result<QVector<JobItem>> claimed = m_journal->takePending(jobId, 1000);
+    Result<QVector<JobItem>> claimed = m_fx.journal->takePending(jobId, 1000);
     QVERIFY(claimed.ok());
     QStringList copiedByHand;
     for (const JobItem &item : claimed.value()) {
         if (item.action == ItemAction::CreateFolder) {
-            QVERIFY(QDir(m_dst).mkpath(item.destinationPath));
+            QVERIFY(QDir(m_fx.dst).mkpath(item.destinationPath));
         } else if (item.action == ItemAction::Upload && copiedByHand.size() < 2) {
-            QVERIFY(QFile::copy(m_src + QLatin1Char('/') + item.sourcePath,
-                                m_dst + QLatin1Char('/') + item.destinationPath));
-            QFile copied(m_dst + QLatin1Char('/') + item.destinationPath);
+            QVERIFY(QFile::copy(m_fx.src + QLatin1Char('/') + item.sourcePath,
+                                m_fx.dst + QLatin1Char('/') + item.destinationPath));
+            QFile copied(m_fx.dst + QLatin1Char('/') + item.destinationPath);
             QVERIFY(copied.open(QIODevice::ReadWrite));
             QVERIFY(copied.setFileTime(QDateTime::fromMSecsSinceEpoch(item.mtimeMs, Qt::UTC),
                                        QFileDevice::FileModificationTime));
             copiedByHand.append(item.destinationPath);
         }
     }
-    const auto before = inodes(m_dst);
+    const auto before = inodes(m_fx.dst);
     const Error error = runToEnd(*makeEngine(), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
-    const auto after = inodes(m_dst);
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
+    const auto after = inodes(m_fx.dst);
     for (const QString &path : std::as_const(copiedByHand))
         QCOMPARE(after.value(path), before.value(path)); // verified, not uploaded again
     int verified = 0;
-    QVERIFY(m_journal
+    QVERIFY(m_fx.journal
                 ->forEachItem(jobId,
                               [&](const JobItem &item) {
                                   verified += item.reason.contains(QLatin1String("restart")) ? 1 : 0;
@@ -366,7 +333,7 @@ void TestEngine::crashMidJobAndResume()
     }
     QVERIFY(job(jobId).itemsDone < job(jobId).itemsTotal);
     QHash<qint64, int> attemptsOfDone;
-    QVERIFY(m_journal
+    QVERIFY(m_fx.journal
                 ->forEachItem(jobId,
                               [&](const JobItem &item) {
                                   if (item.state == ItemState::Done)
@@ -375,15 +342,15 @@ void TestEngine::crashMidJobAndResume()
                               })
                 .ok());
     QVERIFY(!attemptsOfDone.isEmpty());
-    const auto before = inodes(m_dst);
+    const auto before = inodes(m_fx.dst);
 
     // A new engine on the reopened journal resumes.
-    m_journal = std::make_unique<Journal>(*m_database);
+    m_fx.journal = std::make_unique<Journal>(*m_fx.database);
     const Error error = runToEnd(*makeEngine(4), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src)); // none missing, none extra or duplicated
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src)); // none missing, none extra or duplicated
     int redone = 0;
-    QVERIFY(m_journal
+    QVERIFY(m_fx.journal
                 ->forEachItem(jobId,
                               [&](const JobItem &item) {
                                   if (attemptsOfDone.contains(item.id)
@@ -393,7 +360,7 @@ void TestEngine::crashMidJobAndResume()
                               })
                 .ok());
     QCOMPARE(redone, 0);
-    const auto after = inodes(m_dst);
+    const auto after = inodes(m_fx.dst);
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
         if (!it.key().contains(QLatin1String(".trestle-")))
             QCOMPARE(after.value(it.key()), it.value()); // files that had arrived were not written again

@@ -58,62 +58,40 @@ private:
     Error run(qint64 jobId, const std::shared_ptr<SourceRewrites> &rewrites);
     JobItem onlyFile(qint64 jobId);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_src;
-    QString m_dst;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Journal> m_journal;
+    testing::LocalJobFixture m_fx;
 };
 
 void TestEngineIntegrity::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_src = m_dir->filePath(QStringLiteral("src"));
-    m_dst = m_dir->filePath(QStringLiteral("dst"));
-    QVERIFY(QDir().mkpath(m_src) && QDir().mkpath(m_dst));
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_journal = std::make_unique<Journal>(*m_database);
+    QVERIFY(m_fx.open());
 }
 
 void TestEngineIntegrity::cleanup()
 {
-    m_journal.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_fx.close();
 }
 
 qint64 TestEngineIntegrity::plan()
 {
     JobSpec spec;
     spec.kind = JobKind::Copy;
-    const Result<qint64> id = m_journal->createJob(spec.toRecord());
-    if (!id.ok())
-        return 0;
-    LocalStore source(m_src);
-    LocalStore destination(m_dst);
-    PlanSummary summary;
-    const Error error = testing::planJob(spec, &source, &destination, &summary, m_journal.get(), id.value());
-    return error ? 0 : id.value();
+    LocalStore source(m_fx.src);
+    LocalStore destination(m_fx.dst);
+    return testing::planNewJob(m_fx.journal.get(), spec, &source, &destination);
 }
 
 Error TestEngineIntegrity::run(qint64 jobId, const std::shared_ptr<SourceRewrites> &rewrites)
 {
-    const QString dst = m_dst;
-    TransferEngine engine(*m_database, ChangingSourceStore::factory(m_src, rewrites),
+    const QString dst = m_fx.dst;
+    TransferEngine engine(*m_fx.database, ChangingSourceStore::factory(m_fx.src, rewrites),
                           [dst] { return std::make_unique<LocalStore>(dst); });
-    QSignalSpy finished(&engine, &TransferEngine::finished);
-    engine.start(jobId);
-    if (!finished.wait(60000))
-        return Error(Error::Kind::Timeout, QStringLiteral("the job did not finish"));
-    return finished.constFirst().at(1).value<Error>();
+    return testing::runToEnd(engine, jobId, 60000);
 }
 
 JobItem TestEngineIntegrity::onlyFile(qint64 jobId)
 {
     JobItem found;
-    const Status visited = m_journal->forEachItem(jobId, [&found](const JobItem &item) {
+    const Status visited = m_fx.journal->forEachItem(jobId, [&found](const JobItem &item) {
         if (item.action == ItemAction::Upload || item.action == ItemAction::Download)
             found = item;
         return true;
@@ -124,7 +102,7 @@ JobItem TestEngineIntegrity::onlyFile(qint64 jobId)
 void TestEngineIntegrity::sourceRewrittenOnceIsCopiedAgain()
 {
     const QByteArray before(2 * 1024 * 1024, 'A');
-    testing::putFile(m_src, QStringLiteral("Drawings/model.ifc"), before, testing::fixedTime(1));
+    testing::putFile(m_fx.src, QStringLiteral("Drawings/model.ifc"), before, testing::fixedTime(1));
     const qint64 jobId = plan();
     QVERIFY(jobId > 0);
     auto rewrites = std::make_shared<SourceRewrites>();
@@ -137,10 +115,10 @@ void TestEngineIntegrity::sourceRewrittenOnceIsCopiedAgain()
     QVERIFY2(!error, qPrintable(error.toString()));
     QCOMPARE(rewrites->done.loadRelaxed(), 1);
     // The new content, whole; nothing else in the folder (no leftover temporary file).
-    const QMap<QString, QString> arrived = files(m_dst);
+    const QMap<QString, QString> arrived = files(m_fx.dst);
     QCOMPARE(arrived.size(), 1);
     QCOMPARE(arrived.value(QStringLiteral("Drawings/model.ifc")), sha256(variant(1, 2 * 1024 * 1024 + 16)));
-    QCOMPARE(arrived, files(m_src));
+    QCOMPARE(arrived, files(m_fx.src));
     const JobItem item = onlyFile(jobId);
     QCOMPARE(item.state, ItemState::Done);
     QCOMPARE(item.checksum, sha256(variant(1, 2 * 1024 * 1024 + 16)));
@@ -149,7 +127,7 @@ void TestEngineIntegrity::sourceRewrittenOnceIsCopiedAgain()
 
 void TestEngineIntegrity::sourceThatKeepsChangingFails()
 {
-    testing::putFile(m_src, QStringLiteral("Logs/live.log"), QByteArray(512 * 1024, 'A'),
+    testing::putFile(m_fx.src, QStringLiteral("Logs/live.log"), QByteArray(512 * 1024, 'A'),
                      testing::fixedTime(1));
     const qint64 jobId = plan();
     QVERIFY(jobId > 0);
@@ -168,14 +146,14 @@ void TestEngineIntegrity::sourceThatKeepsChangingFails()
     QVERIFY2(item.errorMessage.contains(QLatin1String("changed while it was being copied")),
              qPrintable(item.errorMessage));
     // Not even a temporary file at the destination.
-    QVERIFY2(files(m_dst).isEmpty(), qPrintable(files(m_dst).keys().join(QLatin1Char(' '))));
+    QVERIFY2(files(m_fx.dst).isEmpty(), qPrintable(files(m_fx.dst).keys().join(QLatin1Char(' '))));
 }
 
 void TestEngineIntegrity::unchangedSourcesAreCopiedOnce()
 {
     for (int i = 0; i < 20; ++i)
-        testing::putFile(m_src, QStringLiteral("f/%1.bin").arg(i), QByteArray(1000 + i * 4096, char('a' + i)),
-                         testing::fixedTime(i));
+        testing::putFile(m_fx.src, QStringLiteral("f/%1.bin").arg(i),
+                         QByteArray(1000 + i * 4096, char('a' + i)), testing::fixedTime(i));
     const qint64 jobId = plan();
     QVERIFY(jobId > 0);
     auto rewrites = std::make_shared<SourceRewrites>();
@@ -185,10 +163,10 @@ void TestEngineIntegrity::unchangedSourcesAreCopiedOnce()
     };
     const Error error = run(jobId, rewrites);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(files(m_dst), files(m_src));
+    QCOMPARE(files(m_fx.dst), files(m_fx.src));
     // No item was copied twice: none carries the "changed" reason.
     int withReason = 0;
-    QVERIFY(m_journal
+    QVERIFY(m_fx.journal
                 ->forEachItem(jobId,
                               [&withReason](const JobItem &item) {
                                   withReason += item.reason.isEmpty() ? 0 : 1;

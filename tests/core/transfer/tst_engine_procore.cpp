@@ -6,11 +6,14 @@
 #include "core/db/journal.h"
 #include "core/store/localstore.h"
 #include "core/store/procorestore.h"
+#include "core/transfer/jobplanner.h"
 #include "core/transfer/transferengine.h"
 #include "core/transfer/treewalker.h"
 #include "sandboxprocess.h"
 #include "transfertesthelpers.h"
 
+#include <QBuffer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,85 +33,34 @@ private Q_SLOTS:
     void cleanupTestCase();
     void copyToProcoreAndBack();
     void notFoundRetryForgetsTheSharedListing();
+    void planStoppedMidWalkGoesOnWhereItStopped();
+    void planCutByAKillGoesOnFromItsWalkFile();
 
 private:
-    // Worker stores share `cache` (the planner's): a folder one of them knows, all know.
-    StoreFactory procoreFactory(std::shared_ptr<ProcorePathCache> cache = {}) const;
-    qint64 plan(JobKind kind, Store *source, Store *destination, PlanSummary *summary);
-    Error run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId);
-    int apiCalls() const { return m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt(); }
+    qint64 plan(JobKind kind, Store *source, Store *destination, PlanSummary *summary)
+    {
+        JobSpec spec;
+        spec.kind = kind;
+        return testing::planNewJob(m_fx.journal.get(), spec, source, destination, summary);
+    }
 
-    testing::SandboxProcess m_sandbox;
-    apitest::Connection m_connection;
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Journal> m_journal;
+    testing::SandboxJobFixture m_fx;
 };
 
 void TestEngineProcore::initTestCase()
 {
-    QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty")}),
-             qPrintable(m_sandbox.errorString()));
-    QVERIFY2(m_connection.open(m_sandbox), qPrintable(m_connection.error));
-    m_database = std::make_unique<Database>(m_dir.filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_journal = std::make_unique<Journal>(*m_database);
+    const QString error = m_fx.open({QStringLiteral("--seed"), QStringLiteral("empty")});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestEngineProcore::cleanupTestCase()
 {
-    m_journal.reset();
-    m_database.reset();
-    m_connection.client.reset();
-    m_sandbox.stop();
-}
-
-StoreFactory TestEngineProcore::procoreFactory(std::shared_ptr<ProcorePathCache> cache) const
-{
-    // Each worker thread gets its own client (its own QNAM) on the shared connection context.
-    const std::shared_ptr<ConnectionContext> context = m_connection.context;
-    const qint64 projectId = m_connection.projectId;
-    if (!cache)
-        cache = std::make_shared<ProcorePathCache>();
-    return [context, projectId, cache]() -> std::unique_ptr<Store> {
-        auto *client = new ProcoreClient(context);
-        auto store =
-            std::make_unique<ProcoreStore>(client, projectId, QStringLiteral("Sandbox project"), cache);
-        client->setParent(store.get());
-        return store;
-    };
-}
-
-qint64 TestEngineProcore::plan(JobKind kind, Store *source, Store *destination, PlanSummary *summary)
-{
-    JobSpec spec;
-    spec.kind = kind;
-    Result<qint64> id = m_journal->createJob(spec.toRecord());
-    if (!id.ok())
-        return 0;
-    const Error error = testing::planJob(spec, source, destination, summary, m_journal.get(), id.value());
-    if (error) {
-        qWarning() << error.toString();
-        return 0;
-    }
-    return id.value();
-}
-
-Error TestEngineProcore::run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId)
-{
-    TransferEngine engine(*m_database, source, destination, 4);
-    RateLimitMeter *meter = m_connection.meter.get();
-    engine.setApiCallCounter([meter] { return meter->totalAcquired(); });
-    QSignalSpy finished(&engine, &TransferEngine::finished);
-    engine.start(jobId);
-    if (!finished.wait(120000))
-        return Error(Error::Kind::Timeout, QStringLiteral("the job did not finish"));
-    return finished.constFirst().at(1).value<Error>();
+    m_fx.close();
 }
 
 void TestEngineProcore::copyToProcoreAndBack()
 {
-    const QString share = m_dir.filePath(QStringLiteral("share"));
+    const QString share = m_fx.dir.filePath(QStringLiteral("share"));
     QRandomGenerator random(11);
     int files = 0;
     for (const QString &folder :
@@ -121,7 +73,7 @@ void TestEngineProcore::copyToProcoreAndBack()
         }
     }
     LocalStore local(share);
-    ProcoreStore planningStore(m_connection.client.get(), m_connection.projectId,
+    ProcoreStore planningStore(m_fx.connection.client.get(), m_fx.connection.projectId,
                                QStringLiteral("Sandbox project"));
     PlanSummary summary;
     const qint64 upJob = plan(JobKind::Copy, &local, &planningStore, &summary);
@@ -131,24 +83,24 @@ void TestEngineProcore::copyToProcoreAndBack()
     const qint64 floor = procoreCallFloor(summary.foldersToCreate, summary.filesNew);
     QCOMPARE(summary.estimatedApiCalls, floor);
 
-    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_fx.sandbox.resetStats());
     const QString src = share;
-    Error error = run([src] { return std::make_unique<LocalStore>(src); },
-                      procoreFactory(planningStore.sharedCache()), upJob);
+    Error error = m_fx.run([src] { return std::make_unique<LocalStore>(src); },
+                           m_fx.procoreFactory(planningStore.sharedCache()), upJob);
     QVERIFY2(!error, qPrintable(error.toString()));
-    const int calls = apiCalls();
+    const int calls = m_fx.apiCalls();
     // The workers share the planner's path cache: the folders the plan creates are known to every
     // worker once one has made them, so the job costs the floor and nothing more.
     qInfo("share -> Procore: %d API calls for F=%lld folders, N=%lld files; floor F+2N = %lld", calls,
           summary.foldersToCreate, summary.filesNew, floor);
     QVERIFY(calls >= floor);
     // The job counted its calls through the meter: the sandbox saw the same number.
-    QCOMPARE(m_journal->job(upJob).value().apiCalls, qint64(calls));
+    QCOMPARE(m_fx.journal->job(upJob).value().apiCalls, qint64(calls));
     QCOMPARE(calls, int(floor));
 
     // No duplicate, nothing missing: a fresh walk of the project.
     {
-        ProcoreStore fresh(m_connection.client.get(), m_connection.projectId,
+        ProcoreStore fresh(m_fx.connection.client.get(), m_fx.connection.projectId,
                            QStringLiteral("Sandbox project"));
         TreeWalker walker(&fresh, StorePath());
         QSignalSpy walked(&walker, &TreeWalker::finished);
@@ -164,20 +116,20 @@ void TestEngineProcore::copyToProcoreAndBack()
     }
 
     // And back to an empty folder: byte for byte the same tree.
-    const QString back = m_dir.filePath(QStringLiteral("back"));
+    const QString back = m_fx.dir.filePath(QStringLiteral("back"));
     QVERIFY(QDir().mkpath(back));
     LocalStore backStore(back);
-    ProcoreStore planningSource(m_connection.client.get(), m_connection.projectId,
+    ProcoreStore planningSource(m_fx.connection.client.get(), m_fx.connection.projectId,
                                 QStringLiteral("Sandbox project"));
     PlanSummary downSummary;
     const qint64 downJob = plan(JobKind::Copy, &planningSource, &backStore, &downSummary);
     QVERIFY(downJob > 0);
     QCOMPARE(downSummary.filesNew, qint64(files));
-    QVERIFY(m_sandbox.resetStats());
-    error = run(
-        procoreFactory(), [back] { return std::make_unique<LocalStore>(back); }, downJob);
+    QVERIFY(m_fx.sandbox.resetStats());
+    error = m_fx.run(
+        m_fx.procoreFactory(), [back] { return std::make_unique<LocalStore>(back); }, downJob);
     QVERIFY2(!error, qPrintable(error.toString()));
-    qInfo("Procore -> share: %d API calls for %d files", apiCalls(), files);
+    qInfo("Procore -> share: %d API calls for %d files", m_fx.apiCalls(), files);
     const auto original = treeManifest(share);
     auto copied = treeManifest(back);
     QCOMPARE(copied.keys(), original.keys());
@@ -193,14 +145,14 @@ void TestEngineProcore::notFoundRetryForgetsTheSharedListing()
     // connection): it "knows" the folder is not there.
     auto stale = std::make_shared<ProcorePathCache>();
     {
-        const std::unique_ptr<Store> looker = procoreFactory(stale)();
+        const std::unique_ptr<Store> looker = m_fx.procoreFactory(stale)();
         ListJob *list = looker->list(StorePath::root());
         QSignalSpy listed(list, &ListJob::finished);
         list->start();
         QVERIFY(listed.wait(30000));
     }
     QVERIFY(stale->childrenKnown(StorePath::root()));
-    const std::unique_ptr<Store> elsewhere = procoreFactory()();
+    const std::unique_ptr<Store> elsewhere = m_fx.procoreFactory()();
     StoreJob *made = elsewhere->makeFolder(StorePath::fromString(QStringLiteral("Made Elsewhere")).value());
     QSignalSpy madeDone(made, &StoreJob::finished);
     made->start();
@@ -208,10 +160,10 @@ void TestEngineProcore::notFoundRetryForgetsTheSharedListing()
     QVERIFY(!stale->node(StorePath::fromString(QStringLiteral("Made Elsewhere")).value()));
 
     // A file for that folder, planned against the project as it is (the folder exists: no create).
-    const QString share = m_dir.filePath(QStringLiteral("share-stale"));
+    const QString share = m_fx.dir.filePath(QStringLiteral("share-stale"));
     putFile(share, QStringLiteral("Made Elsewhere/note.pdf"), QByteArray(5000, 'n'), fixedTime(1));
     LocalStore source(share);
-    const std::unique_ptr<Store> planner = procoreFactory()();
+    const std::unique_ptr<Store> planner = m_fx.procoreFactory()();
     PlanSummary summary;
     const qint64 jobId = plan(JobKind::Copy, &source, planner.get(), &summary);
     QVERIFY(jobId > 0);
@@ -219,12 +171,191 @@ void TestEngineProcore::notFoundRetryForgetsTheSharedListing()
 
     // The workers share the stale cache.
     const Error error =
-        run([share] { return std::make_unique<LocalStore>(share); }, procoreFactory(stale), jobId);
+        m_fx.run([share] { return std::make_unique<LocalStore>(share); }, m_fx.procoreFactory(stale), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    const Result<JobRecord> job = m_journal->job(jobId);
+    const Result<JobRecord> job = m_fx.journal->job(jobId);
     QVERIFY(job.ok());
     QCOMPARE(job.value().itemsFailed, qint64(0));
     QVERIFY(stale->node(StorePath::fromString(QStringLiteral("Made Elsewhere/note.pdf")).value()));
+}
+
+namespace {
+
+// What decides a plan: each item's action, paths and size, in order.
+QStringList planOf(Journal *journal, qint64 jobId)
+{
+    QStringList rows;
+    const Result<QVector<JobItem>> items = journal->items(jobId, -1, 1000);
+    for (const JobItem &item : items.value())
+        rows.append(QStringLiteral("%1 %2 -> %3 (%4)")
+                        .arg(itemActionName(item.action), item.sourcePath, item.destinationPath)
+                        .arg(item.size));
+    return rows;
+}
+
+} // namespace
+
+// A plan stopped mid-walk (the test hook stops the source walk after 5 listings, as a kill would)
+// and planned again in the same process with the listings it made: the same plan as a clean one,
+// and only the folders not yet listed cost calls. (With a cache that knows nothing, e.g. after a
+// restart of the process, finding the ids of the listed folders again costs up to one call each:
+// 13 instead of 8 here.)
+void TestEngineProcore::planStoppedMidWalkGoesOnWhereItStopped()
+{
+    // Tree/fI/sJ/file.pdf: 1 + 3 + 9 folders, 9 files.
+    {
+        const std::unique_ptr<ProcoreStore> writer = m_fx.procoreStore();
+        QVERIFY(
+            !testing::awaitJob(writer->makeFolder(StorePath::fromString(QStringLiteral("Tree")).value())));
+        for (int i = 0; i < 3; ++i) {
+            const QString top = QStringLiteral("Tree/f%1").arg(i);
+            QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(top).value())));
+            for (int j = 0; j < 3; ++j) {
+                const QString sub = top + QStringLiteral("/s%1").arg(j);
+                QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(sub).value())));
+                QByteArray bytes(100 + 10 * i + j, char('a' + j));
+                QBuffer buffer(&bytes);
+                buffer.open(QIODevice::ReadOnly);
+                QVERIFY(!testing::awaitJob(
+                    writer->writeFrom(StorePath::fromString(sub + QStringLiteral("/file.pdf")).value(),
+                                      &buffer, bytes.size(), fixedTime(j), Store::WriteMode::FailIfExists)));
+            }
+        }
+    }
+    const QString share = m_fx.dir.filePath(QStringLiteral("walk-dst"));
+    QVERIFY(QDir().mkpath(share));
+    LocalStore local(share);
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.sourcePath = QStringLiteral("Tree");
+    constexpr int kFolders = 13;
+
+    // A clean plan from a store that knows nothing.
+    QVERIFY(m_fx.sandbox.resetStats());
+    PlanSummary clean;
+    const qint64 cleanJob =
+        testing::planNewJob(m_fx.journal.get(), spec, m_fx.procoreStore().get(), &local, &clean);
+    QVERIFY(cleanJob > 0);
+    const int cleanCalls = m_fx.apiCalls();
+    QCOMPARE(clean.sourceListCalls, kFolders);
+
+    // Stopped after 5 listings.
+    auto sourceMemo = std::make_shared<WalkMemo>();
+    auto destinationMemo = std::make_shared<WalkMemo>();
+    // The connection's stores share one path cache (as the application's do), which knows
+    // nothing yet.
+    auto cache = std::make_shared<ProcorePathCache>();
+    const qint64 cutJob = m_fx.journal->createJob(spec.toRecord()).value();
+    {
+        const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore(cache);
+        JobPlanner planner(spec, store.get(), &local);
+        planner.setJournal(m_fx.journal.get(), cutJob);
+        planner.setWalkMemos(sourceMemo, destinationMemo);
+        planner.setSourceListLimitForTest(5);
+        QSignalSpy finished(&planner, &JobPlanner::finished);
+        planner.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(planner.error().kind(), Error::Kind::Cancelled);
+    }
+    QCOMPARE(m_fx.journal->job(cutJob).value().state, JobState::Planning);
+    QCOMPARE(m_fx.journal->job(cutJob).value().itemsTotal, qint64(0));
+    const int walked = sourceMemo->folders();
+    QCOMPARE(walked, 5);
+
+    // Planned again with what the stopped walk listed.
+    QVERIFY(m_fx.sandbox.resetStats());
+    const qint64 againJob = m_fx.journal->createJob(spec.toRecord()).value();
+    PlanSummary again;
+    {
+        const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore(cache);
+        JobPlanner planner(spec, store.get(), &local);
+        planner.setJournal(m_fx.journal.get(), againJob);
+        planner.setWalkMemos(sourceMemo, destinationMemo);
+        QSignalSpy finished(&planner, &JobPlanner::finished);
+        planner.start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(!planner.error(), qPrintable(planner.error().toString()));
+        again = planner.summary();
+    }
+    const int againCalls = m_fx.apiCalls();
+    qInfo("clean plan: %d calls; stopped after %d of %d folders; planned again: %d calls", cleanCalls, walked,
+          kFolders, againCalls);
+    QCOMPARE(again.sourceListCalls, kFolders - walked);
+    // The folders not yet listed, and nothing else: the ids of those listed are in the cache.
+    QCOMPARE(againCalls, kFolders - walked);
+    QCOMPARE(again.filesNew, clean.filesNew);
+    QCOMPARE(again.foldersToCreate, clean.foldersToCreate);
+    QCOMPARE(again.bytesToCopy, clean.bytesToCopy);
+    QCOMPARE(planOf(m_fx.journal.get(), againJob), planOf(m_fx.journal.get(), cleanJob));
+    QCOMPARE(planOf(m_fx.journal.get(), cleanJob).size(), 9 + 12); // 12 folders below Tree, 9 files
+}
+
+// As planStoppedMidWalkGoesOnWhereItStopped, across the end of the process: the cut plan's
+// listings are in its walk file beside the journal, and the next plan of the same job (a new job
+// id, a store that knows nothing) lists only the folders not yet listed, and finds the ids of a
+// few listed ones again (the root, Wide, the top folders with folders not yet listed).
+void TestEngineProcore::planCutByAKillGoesOnFromItsWalkFile()
+{
+    // Wide/fI/sJ: 1 + 3 + 18 folders.
+    {
+        const std::unique_ptr<ProcoreStore> writer = m_fx.procoreStore();
+        QVERIFY(
+            !testing::awaitJob(writer->makeFolder(StorePath::fromString(QStringLiteral("Wide")).value())));
+        for (int i = 0; i < 3; ++i) {
+            const QString top = QStringLiteral("Wide/f%1").arg(i);
+            QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(top).value())));
+            for (int j = 0; j < 6; ++j)
+                QVERIFY(!testing::awaitJob(
+                    writer->makeFolder(StorePath::fromString(top + QStringLiteral("/s%1").arg(j)).value())));
+        }
+    }
+    constexpr int kFolders = 22;
+    constexpr int kCut = 12;
+    const QString share = m_fx.dir.filePath(QStringLiteral("wide-dst"));
+    QVERIFY(QDir().mkpath(share));
+    LocalStore local(share);
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.sourcePath = QStringLiteral("Wide");
+    const QDir walks(QFileInfo(m_fx.database->filePath()).absolutePath() + QStringLiteral("/walks"));
+    const QStringList walkFilter{QStringLiteral("*.walk")};
+
+    QVERIFY(m_fx.sandbox.resetStats());
+    PlanSummary clean;
+    const qint64 cleanJob =
+        testing::planNewJob(m_fx.journal.get(), spec, m_fx.procoreStore().get(), &local, &clean);
+    QVERIFY(cleanJob > 0);
+    const int cleanCalls = m_fx.apiCalls();
+    QCOMPARE(clean.sourceListCalls, kFolders);
+    QVERIFY(walks.entryList(walkFilter, QDir::Files).isEmpty()); // a complete plan leaves none
+
+    const qint64 cutJob = m_fx.journal->createJob(spec.toRecord()).value();
+    {
+        const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+        JobPlanner planner(spec, store.get(), &local);
+        planner.setJournal(m_fx.journal.get(), cutJob);
+        planner.setSourceListLimitForTest(kCut);
+        QSignalSpy finished(&planner, &JobPlanner::finished);
+        planner.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(planner.error().kind(), Error::Kind::Cancelled);
+    }
+    // The Procore side's listings only (the share's cost nothing to list again).
+    QCOMPARE(walks.entryList(walkFilter, QDir::Files).size(), 1);
+
+    QVERIFY(m_fx.sandbox.resetStats());
+    PlanSummary again;
+    const qint64 againJob =
+        testing::planNewJob(m_fx.journal.get(), spec, m_fx.procoreStore().get(), &local, &again);
+    QVERIFY(againJob > 0);
+    const int againCalls = m_fx.apiCalls();
+    qInfo("clean plan: %d calls; cut after %d of %d folders; planned again after a restart: %d calls",
+          cleanCalls, kCut, kFolders, againCalls);
+    QCOMPARE(again.sourceListCalls, kFolders - kCut);
+    QVERIFY2(againCalls <= kFolders - kCut + 5, qPrintable(QString::number(againCalls)));
+    QCOMPARE(planOf(m_fx.journal.get(), againJob), planOf(m_fx.journal.get(), cleanJob));
+    QCOMPARE(planOf(m_fx.journal.get(), cleanJob).size(), kFolders - 1);
+    QVERIFY(walks.entryList(walkFilter, QDir::Files).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEngineProcore)

@@ -9,6 +9,7 @@
 #include "core/store/localstore.h"
 #include "core/store/procorestore.h"
 #include "core/transfer/itemtask.h"
+#include "core/transfer/storeresolver.h"
 #include "core/transfer/transfercommand.h"
 #include "core/transfer/transferengine.h"
 #include "sandboxprocess.h"
@@ -18,6 +19,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -25,6 +28,9 @@
 
 using namespace trestle;
 using testing::fixedTime;
+using testing::SandboxResolver;
+using testing::stateNode;
+using testing::versionHashes;
 
 namespace {
 
@@ -45,54 +51,6 @@ QByteArray randomBytes(int size, quint32 seed)
 QString sha256(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-// Waits for a store job (test only) and returns its error. A job whose auto-delete the caller
-// turned off is the caller's to delete; any other is deleted here.
-Error await(StoreJob *job)
-{
-    const bool keep = !job->isAutoDelete();
-    job->setAutoDelete(false);
-    QSignalSpy done(job, &StoreJob::finished);
-    job->start();
-    if (!job->isFinished() && !done.wait(30000))
-        return Error(Error::Kind::Timeout, QStringLiteral("the store job did not finish"));
-    const Error error = job->error();
-    if (!keep)
-        delete job;
-    return error;
-}
-
-// A node of GET /_sandbox/state by its path below `folder` ("a/b.pdf"); empty when none.
-QJsonObject stateNode(QJsonObject folder, const QString &relPath)
-{
-    const QStringList names = relPath.split(QLatin1Char('/'));
-    for (int i = 0; i < names.size(); ++i) {
-        const bool last = i == names.size() - 1;
-        const QJsonArray children =
-            folder.value(last ? QStringLiteral("files") : QStringLiteral("folders")).toArray();
-        QJsonObject found;
-        for (const QJsonValue &child : children) {
-            const QJsonObject object = child.toObject();
-            if (object.value(QStringLiteral("name")).toString() == names.at(i)
-                && !object.value(QStringLiteral("is_deleted")).toBool())
-                found = object;
-        }
-        if (found.isEmpty())
-            return {};
-        folder = found;
-    }
-    return folder;
-}
-
-// The sha256 of every version of a file in the sandbox, oldest first.
-QStringList versionHashes(const QJsonObject &file)
-{
-    QStringList hashes;
-    const QJsonArray versions = file.value(QStringLiteral("versions")).toArray();
-    for (const QJsonValue &version : versions)
-        hashes.append(version.toObject().value(QStringLiteral("sha256")).toString());
-    return hashes;
 }
 
 QStringList hashesOf(const QList<QByteArray> &versions)
@@ -120,29 +78,30 @@ private Q_SLOTS:
     void procoreToShareGetsTheLatest();
     void resumeAfterTwoOfThreeVersionsGivesExactlyThree();
     void engineResumesAHistoryCutAfterTwoVersions();
+    void existingFileGetsTheNewerVersions_data();
+    void existingFileGetsTheNewerVersions();
+    void existingFileWithAnotherHistoryIsLeftAlone();
+    void dryRunPrintsTheHistory();
 
 private:
-    StoreFactory procoreFactory(std::shared_ptr<ProcorePathCache> cache = {}) const;
-    std::unique_ptr<ProcoreStore> procoreStore(std::shared_ptr<ProcorePathCache> cache = {}) const;
     // Writes `versions` to `file` in that order: the first creates it, each next adds a version.
     Error writeVersions(Store *store, const QString &file, const QList<QByteArray> &versions);
-    qint64 plan(const JobSpec &spec, Store *source, Store *destination, PlanSummary *summary);
-    Error run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId);
-    int apiCalls() const { return m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt(); }
-    int callsTo(const QString &endpoint) const
+    qint64 plan(const JobSpec &spec, Store *source, Store *destination, PlanSummary *summary)
     {
-        return m_sandbox.stats().value(QStringLiteral("by_endpoint")).toObject().value(endpoint).toInt();
+        return testing::planNewJob(m_fx.journal.get(), spec, source, destination, summary);
     }
+    Error run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId)
+    {
+        return m_fx.run(source, destination, jobId, 2);
+    }
+    // Plans and runs Source -> `folder` (a migrate, every version); the calls the run cost.
+    int migrateInto(const QString &folder, PlanSummary *summary, qint64 *jobId);
     QJsonObject root() const
     {
-        return m_sandbox.state(m_connection.projectId).value(QStringLiteral("root")).toObject();
+        return m_fx.sandbox.state(m_fx.connection.projectId).value(QStringLiteral("root")).toObject();
     }
 
-    testing::SandboxProcess m_sandbox;
-    apitest::Connection m_connection;
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Journal> m_journal;
+    testing::SandboxJobFixture m_fx;
     // Source/history.pdf: three versions of different sizes; Source/single.pdf: one.
     QList<QByteArray> m_history;
     QByteArray m_single;
@@ -150,17 +109,13 @@ private:
 
 void TestMigrateVersions::initTestCase()
 {
-    QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty")}),
-             qPrintable(m_sandbox.errorString()));
-    QVERIFY2(m_connection.open(m_sandbox), qPrintable(m_connection.error));
-    m_database = std::make_unique<Database>(m_dir.filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_journal = std::make_unique<Journal>(*m_database);
+    const QString failure = m_fx.open({QStringLiteral("--seed"), QStringLiteral("empty")});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
     m_history = {randomBytes(3000, 1), randomBytes(1000, 2), randomBytes(5000, 3)};
     m_single = randomBytes(2000, 4);
-    const std::unique_ptr<ProcoreStore> store = procoreStore();
-    QVERIFY(!await(store->makeFolder(path(QStringLiteral("Source")))));
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(QStringLiteral("Source")))));
     Error error = writeVersions(store.get(), QStringLiteral("Source/history.pdf"), m_history);
     QVERIFY2(!error, qPrintable(error.toString()));
     error = writeVersions(store.get(), QStringLiteral("Source/single.pdf"), {m_single});
@@ -170,33 +125,7 @@ void TestMigrateVersions::initTestCase()
 
 void TestMigrateVersions::cleanupTestCase()
 {
-    m_journal.reset();
-    m_database.reset();
-    m_connection.client.reset();
-    m_sandbox.stop();
-}
-
-StoreFactory TestMigrateVersions::procoreFactory(std::shared_ptr<ProcorePathCache> cache) const
-{
-    const std::shared_ptr<ConnectionContext> context = m_connection.context;
-    const qint64 projectId = m_connection.projectId;
-    if (!cache)
-        cache = std::make_shared<ProcorePathCache>();
-    return [context, projectId, cache]() -> std::unique_ptr<Store> {
-        auto *client = new ProcoreClient(context);
-        auto store =
-            std::make_unique<ProcoreStore>(client, projectId, QStringLiteral("Sandbox project"), cache);
-        client->setParent(store.get());
-        return store;
-    };
-}
-
-std::unique_ptr<ProcoreStore> TestMigrateVersions::procoreStore(std::shared_ptr<ProcorePathCache> cache) const
-{
-    if (!cache)
-        cache = std::make_shared<ProcorePathCache>();
-    return std::make_unique<ProcoreStore>(m_connection.client.get(), m_connection.projectId,
-                                          QStringLiteral("Sandbox project"), cache);
+    m_fx.close();
 }
 
 Error TestMigrateVersions::writeVersions(Store *store, const QString &file, const QList<QByteArray> &versions)
@@ -205,38 +134,13 @@ Error TestMigrateVersions::writeVersions(Store *store, const QString &file, cons
         QByteArray bytes = versions.at(i);
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::ReadOnly);
-        const Error error =
-            await(store->writeFrom(path(file), &buffer, bytes.size(), fixedTime(i),
-                                   i == 0 ? Store::WriteMode::FailIfExists : Store::WriteMode::Replace));
+        const Error error = testing::awaitJob(
+            store->writeFrom(path(file), &buffer, bytes.size(), fixedTime(i),
+                             i == 0 ? Store::WriteMode::FailIfExists : Store::WriteMode::Replace));
         if (error)
             return error;
     }
     return {};
-}
-
-qint64 TestMigrateVersions::plan(const JobSpec &spec, Store *source, Store *destination, PlanSummary *summary)
-{
-    Result<qint64> id = m_journal->createJob(spec.toRecord());
-    if (!id.ok())
-        return 0;
-    const Error error = testing::planJob(spec, source, destination, summary, m_journal.get(), id.value());
-    if (error) {
-        qWarning() << error.toString();
-        return 0;
-    }
-    return id.value();
-}
-
-Error TestMigrateVersions::run(const StoreFactory &source, const StoreFactory &destination, qint64 jobId)
-{
-    TransferEngine engine(*m_database, source, destination, 2);
-    RateLimitMeter *meter = m_connection.meter.get();
-    engine.setApiCallCounter([meter] { return meter->totalAcquired(); });
-    QSignalSpy finished(&engine, &TransferEngine::finished);
-    engine.start(jobId);
-    if (!finished.wait(120000))
-        return Error(Error::Kind::Timeout, QStringLiteral("the job did not finish"));
-    return finished.constFirst().at(1).value<Error>();
 }
 
 void TestMigrateVersions::versionsPolicyIsSavedWithTheJob()
@@ -256,8 +160,8 @@ void TestMigrateVersions::versionsPolicyIsSavedWithTheJob()
 
 void TestMigrateVersions::commandLineTakesTheVersionsPolicy()
 {
-    const QString from = m_dir.filePath(QStringLiteral("cli-from"));
-    const QString to = m_dir.filePath(QStringLiteral("cli-to"));
+    const QString from = m_fx.dir.filePath(QStringLiteral("cli-from"));
+    const QString to = m_fx.dir.filePath(QStringLiteral("cli-to"));
     testing::putFile(from, QStringLiteral("a.txt"), QByteArray("abc"), fixedTime());
     QVERIFY(QDir().mkpath(to));
     auto run = [this](const QStringList &arguments, QByteArray *err) {
@@ -265,7 +169,7 @@ void TestMigrateVersions::commandLineTakesTheVersionsPolicy()
         QBuffer errors;
         out.open(QIODevice::WriteOnly);
         errors.open(QIODevice::WriteOnly);
-        TransferCommand command(*m_database, &out, &errors);
+        TransferCommand command(*m_fx.database, &out, &errors);
         QSignalSpy finished(&command, &TransferCommand::finished);
         command.start(QStringList{QStringLiteral("trestle")} + arguments);
         if (!finished.wait(60000))
@@ -282,7 +186,7 @@ void TestMigrateVersions::commandLineTakesTheVersionsPolicy()
         run({QStringLiteral("migrate"), from, to, QStringLiteral("--versions"), QStringLiteral("latest")},
             &err),
         int(TransferCommand::Ok));
-    const QVector<JobRecord> jobs = m_journal->jobs().value();
+    const QVector<JobRecord> jobs = m_fx.journal->jobs().value();
     QVERIFY(!jobs.isEmpty());
     const JobRecord &job = jobs.constLast();
     QCOMPARE(job.kind, JobKind::Migrate);
@@ -291,23 +195,23 @@ void TestMigrateVersions::commandLineTakesTheVersionsPolicy()
 
 void TestMigrateVersions::listingVersionsOfASingleVersionFileCostsNoCall()
 {
-    const std::unique_ptr<ProcoreStore> store = procoreStore();
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
     ListJob *list = store->list(path(QStringLiteral("Source")));
-    QVERIFY(!await(list));
+    QVERIFY(!testing::awaitJob(list));
 
-    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_fx.sandbox.resetStats());
     std::unique_ptr<VersionListJob> single(store->listVersions(path(QStringLiteral("Source/single.pdf"))));
     single->setAutoDelete(false);
-    QVERIFY(!await(single.get()));
+    QVERIFY(!testing::awaitJob(single.get()));
     QCOMPARE(single->versions().size(), 1);
     QCOMPARE(single->versions().constFirst().size, qint64(m_single.size()));
-    QCOMPARE(apiCalls(), 0);
+    QCOMPARE(m_fx.apiCalls(), 0);
 
     std::unique_ptr<VersionListJob> history(store->listVersions(path(QStringLiteral("Source/history.pdf"))));
     history->setAutoDelete(false);
-    QVERIFY(!await(history.get()));
-    QCOMPARE(apiCalls(), 1); // GET /files/{id} with every version
-    QCOMPARE(callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 1);
+    QVERIFY(!testing::awaitJob(history.get()));
+    QCOMPARE(m_fx.apiCalls(), 1); // GET /files/{id} with every version
+    QCOMPARE(m_fx.callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 1);
     const QList<StoreVersion> versions = history->versions();
     QCOMPARE(versions.size(), 3);
     for (int i = 0; i < versions.size(); ++i) {
@@ -319,10 +223,10 @@ void TestMigrateVersions::listingVersionsOfASingleVersionFileCostsNoCall()
     QByteArray bytes;
     QBuffer sink(&bytes);
     sink.open(QIODevice::WriteOnly);
-    QVERIFY(
-        !await(store->readVersionInto(path(QStringLiteral("Source/history.pdf")), versions.at(0), &sink)));
+    QVERIFY(!testing::awaitJob(
+        store->readVersionInto(path(QStringLiteral("Source/history.pdf")), versions.at(0), &sink)));
     QCOMPARE(bytes, m_history.at(0));
-    QCOMPARE(apiCalls(), 1);
+    QCOMPARE(m_fx.apiCalls(), 1);
 }
 
 void TestMigrateVersions::procoreToProcoreCopiesEveryVersionOldestFirst()
@@ -331,8 +235,8 @@ void TestMigrateVersions::procoreToProcoreCopiesEveryVersionOldestFirst()
     spec.kind = JobKind::Migrate;
     spec.sourcePath = QStringLiteral("Source");
     spec.destinationPath = QStringLiteral("Migrated");
-    const std::unique_ptr<ProcoreStore> planSource = procoreStore();
-    const std::unique_ptr<ProcoreStore> planDestination = procoreStore();
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
+    const std::unique_ptr<ProcoreStore> planDestination = m_fx.procoreStore();
     PlanSummary summary;
     const qint64 jobId = plan(spec, planSource.get(), planDestination.get(), &summary);
     QVERIFY(jobId > 0);
@@ -342,18 +246,18 @@ void TestMigrateVersions::procoreToProcoreCopiesEveryVersionOldestFirst()
     // One folder, two files and two older versions at 2 calls each, one version listing.
     QCOMPARE(summary.estimatedApiCalls, procoreCallFloor(1, 2 + 2) + 1);
 
-    QVERIFY(m_sandbox.resetStats());
-    const Error error =
-        run(procoreFactory(planSource->sharedCache()), procoreFactory(planDestination->sharedCache()), jobId);
+    QVERIFY(m_fx.sandbox.resetStats());
+    const Error error = run(m_fx.procoreFactory(planSource->sharedCache()),
+                            m_fx.procoreFactory(planDestination->sharedCache()), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    const JobRecord job = m_journal->job(jobId).value();
+    const JobRecord job = m_fx.journal->job(jobId).value();
     QCOMPARE(job.itemsFailed, qint64(0));
-    const int calls = apiCalls();
+    const int calls = m_fx.apiCalls();
     qInfo("Procore -> Procore migrate, 1 folder, 1 file with 3 versions, 1 with one: %d API calls "
           "(estimate %lld); GET /files/{id}: %d",
-          calls, summary.estimatedApiCalls, callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")));
+          calls, summary.estimatedApiCalls, m_fx.callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")));
     // The single-version file cost no version listing: one GET /files/{id}, for the history.
-    QCOMPARE(callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 1);
+    QCOMPARE(m_fx.callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 1);
     QCOMPARE(qint64(calls), summary.estimatedApiCalls);
 
     const QJsonObject state = root();
@@ -365,7 +269,7 @@ void TestMigrateVersions::procoreToProcoreCopiesEveryVersionOldestFirst()
     QCOMPARE(versionHashes(stateNode(state, QStringLiteral("Source/history.pdf"))), hashesOf(m_history));
 
     // The copy and its verify carry the latest version's checksum; the report says "with its history".
-    const QVector<JobItem> items = m_journal->items(jobId, -1, 100).value();
+    const QVector<JobItem> items = m_fx.journal->items(jobId, -1, 100).value();
     bool sawHistory = false;
     for (const JobItem &item : items) {
         QCOMPARE(item.state, ItemState::Done);
@@ -386,16 +290,16 @@ void TestMigrateVersions::latestPolicyCopiesOnlyTheLatest()
     spec.sourcePath = QStringLiteral("Source");
     spec.destinationPath = QStringLiteral("Latest Only");
     spec.policies.versions = VersionsPolicy::Latest;
-    const std::unique_ptr<ProcoreStore> planSource = procoreStore();
-    const std::unique_ptr<ProcoreStore> planDestination = procoreStore();
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
+    const std::unique_ptr<ProcoreStore> planDestination = m_fx.procoreStore();
     PlanSummary summary;
     const qint64 jobId = plan(spec, planSource.get(), planDestination.get(), &summary);
     QVERIFY(jobId > 0);
     QCOMPARE(summary.filesWithHistory, qint64(0));
     QCOMPARE(summary.olderVersions, qint64(0));
     QCOMPARE(summary.estimatedApiCalls, procoreCallFloor(1, 2));
-    const Error error =
-        run(procoreFactory(planSource->sharedCache()), procoreFactory(planDestination->sharedCache()), jobId);
+    const Error error = run(m_fx.procoreFactory(planSource->sharedCache()),
+                            m_fx.procoreFactory(planDestination->sharedCache()), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
     QCOMPARE(versionHashes(stateNode(root(), QStringLiteral("Latest Only/history.pdf"))),
              hashesOf({m_history.constLast()}));
@@ -403,12 +307,12 @@ void TestMigrateVersions::latestPolicyCopiesOnlyTheLatest()
 
 void TestMigrateVersions::procoreToShareGetsTheLatest()
 {
-    const QString share = m_dir.filePath(QStringLiteral("share"));
+    const QString share = m_fx.dir.filePath(QStringLiteral("share"));
     QVERIFY(QDir().mkpath(share));
     JobSpec spec;
     spec.kind = JobKind::Migrate;
     spec.sourcePath = QStringLiteral("Source");
-    const std::unique_ptr<ProcoreStore> planSource = procoreStore();
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
     LocalStore planDestination(share);
     PlanSummary summary;
     const qint64 jobId = plan(spec, planSource.get(), &planDestination, &summary);
@@ -416,16 +320,16 @@ void TestMigrateVersions::procoreToShareGetsTheLatest()
     QCOMPARE(summary.filesNew, qint64(2));
     QCOMPARE(summary.filesWithHistory, qint64(0)); // a share keeps no versions
 
-    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_fx.sandbox.resetStats());
     const Error error = run(
-        procoreFactory(planSource->sharedCache()), [share] { return std::make_unique<LocalStore>(share); },
-        jobId);
+        m_fx.procoreFactory(planSource->sharedCache()),
+        [share] { return std::make_unique<LocalStore>(share); }, jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 0);
+    QCOMPARE(m_fx.callsTo(QStringLiteral("GET /rest/v1.0/files/{id}")), 0);
     QFile copy(share + QStringLiteral("/history.pdf"));
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QCOMPARE(copy.readAll(), m_history.constLast());
-    const QVector<JobItem> items = m_journal->items(jobId, -1, 100).value();
+    const QVector<JobItem> items = m_fx.journal->items(jobId, -1, 100).value();
     int noted = 0;
     for (const JobItem &item : items) {
         QCOMPARE(item.state, ItemState::Done);
@@ -442,8 +346,8 @@ void TestMigrateVersions::procoreToShareGetsTheLatest()
 void TestMigrateVersions::resumeAfterTwoOfThreeVersionsGivesExactlyThree()
 {
     // As a crash would leave it: the destination holds the first two versions of the history.
-    const std::unique_ptr<ProcoreStore> store = procoreStore();
-    QVERIFY(!await(store->makeFolder(path(QStringLiteral("Resumed")))));
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(QStringLiteral("Resumed")))));
     Error error = writeVersions(store.get(), QStringLiteral("Resumed/history.pdf"), m_history.mid(0, 2));
     QVERIFY2(!error, qPrintable(error.toString()));
     QCOMPARE(versionHashes(stateNode(root(), QStringLiteral("Resumed/history.pdf"))),
@@ -460,8 +364,8 @@ void TestMigrateVersions::resumeAfterTwoOfThreeVersionsGivesExactlyThree()
     item.sourceId = -1;
     item.needsVerify = true;
     item.attempts = 2;
-    const std::unique_ptr<Store> source = procoreFactory()();
-    const std::unique_ptr<Store> destination = procoreFactory()();
+    const std::unique_ptr<Store> source = m_fx.procoreFactory()();
+    const std::unique_ptr<Store> destination = m_fx.procoreFactory()();
     ItemTask task(item, source.get(), destination.get(), 2000);
     task.setJobKind(JobKind::Migrate);
     QSignalSpy finished(&task, &ItemTask::finished);
@@ -496,24 +400,24 @@ void TestMigrateVersions::engineResumesAHistoryCutAfterTwoVersions()
     spec.kind = JobKind::Migrate;
     spec.sourcePath = QStringLiteral("Source");
     spec.destinationPath = QStringLiteral("Crashed");
-    const std::unique_ptr<ProcoreStore> planSource = procoreStore();
-    const std::unique_ptr<ProcoreStore> planDestination = procoreStore();
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
+    const std::unique_ptr<ProcoreStore> planDestination = m_fx.procoreStore();
     PlanSummary summary;
     const qint64 jobId = plan(spec, planSource.get(), planDestination.get(), &summary);
     QVERIFY(jobId > 0);
     QCOMPARE(summary.filesWithHistory, qint64(1));
-    const Result<QVector<JobItem>> claimed = m_journal->takePending(jobId, 3); // the folder, both files
+    const Result<QVector<JobItem>> claimed = m_fx.journal->takePending(jobId, 3); // the folder, both files
     QVERIFY(claimed.ok());
     QCOMPARE(claimed.value().size(), 3);
-    const std::unique_ptr<ProcoreStore> writer = procoreStore();
-    QVERIFY(!await(writer->makeFolder(path(QStringLiteral("Crashed")))));
+    const std::unique_ptr<ProcoreStore> writer = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(writer->makeFolder(path(QStringLiteral("Crashed")))));
     const Error written =
         writeVersions(writer.get(), QStringLiteral("Crashed/history.pdf"), m_history.mid(0, 2));
     QVERIFY2(!written, qPrintable(written.toString()));
 
-    const Error error = run(procoreFactory(), procoreFactory(), jobId);
+    const Error error = run(m_fx.procoreFactory(), m_fx.procoreFactory(), jobId);
     QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(m_journal->job(jobId).value().itemsFailed, qint64(0));
+    QCOMPARE(m_fx.journal->job(jobId).value().itemsFailed, qint64(0));
     const QJsonObject state = root();
     QCOMPARE(versionHashes(stateNode(state, QStringLiteral("Crashed/history.pdf"))), hashesOf(m_history));
     QCOMPARE(versionHashes(stateNode(state, QStringLiteral("Crashed/single.pdf"))), hashesOf({m_single}));
@@ -524,6 +428,181 @@ void TestMigrateVersions::engineResumesAHistoryCutAfterTwoVersions()
             files += int(folder.toObject().value(QStringLiteral("files")).toArray().size());
     }
     QCOMPARE(files, 2);
+}
+
+int TestMigrateVersions::migrateInto(const QString &folder, PlanSummary *summary, qint64 *jobId)
+{
+    JobSpec spec;
+    spec.kind = JobKind::Migrate;
+    spec.sourcePath = QStringLiteral("Source");
+    spec.destinationPath = folder;
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
+    const std::unique_ptr<ProcoreStore> planDestination = m_fx.procoreStore();
+    *jobId = plan(spec, planSource.get(), planDestination.get(), summary);
+    if (*jobId <= 0)
+        return -1;
+    if (!m_fx.sandbox.resetStats())
+        return -1;
+    const Error error = run(m_fx.procoreFactory(planSource->sharedCache()),
+                            m_fx.procoreFactory(planDestination->sharedCache()), *jobId);
+    if (error) {
+        qWarning() << error.toString();
+        return -1;
+    }
+    return m_fx.apiCalls();
+}
+
+// A file the destination holds with the source's first versions gets the newer ones, oldest first,
+// at exactly the calls the plan counted; run again, nothing is written.
+void TestMigrateVersions::existingFileGetsTheNewerVersions_data()
+{
+    QTest::addColumn<int>("there");
+    QTest::addColumn<int>("expectedCalls");
+    // single.pdf (new): 2. history.pdf: its source versions listed (1), the destination's listed
+    // when it holds more than one (1), 2 per version added.
+    QTest::newRow("1 of 3 there") << 1 << 2 + 1 + 0 + 2 * 2;
+    QTest::newRow("2 of 3 there") << 2 << 2 + 1 + 1 + 2 * 1;
+}
+
+void TestMigrateVersions::existingFileGetsTheNewerVersions()
+{
+    QFETCH(int, there);
+    QFETCH(int, expectedCalls);
+    const QString folder = QStringLiteral("Topped %1").arg(there);
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(folder))));
+    const Error written =
+        writeVersions(store.get(), folder + QStringLiteral("/history.pdf"), m_history.mid(0, there));
+    QVERIFY2(!written, qPrintable(written.toString()));
+
+    PlanSummary summary;
+    qint64 jobId = 0;
+    const int calls = migrateInto(folder, &summary, &jobId);
+    QVERIFY(calls >= 0);
+    QCOMPARE(summary.filesNew, qint64(1)); // single.pdf
+    QCOMPARE(summary.filesReplaced, qint64(1)); // history.pdf: the versions it lacks
+    QCOMPARE(summary.filesWithHistory, qint64(1));
+    QCOMPARE(summary.olderVersions, qint64(3 - there - 1));
+    // Older versions count at the latest's size (the listing gives no other).
+    QCOMPARE(summary.olderVersionBytes, qint64(3 - there - 1) * m_history.constLast().size());
+    QCOMPARE(summary.bytesToCopy, qint64(m_single.size()) + qint64(3 - there) * m_history.constLast().size());
+    qInfo("existing file with %d of 3 versions: %d API calls (estimate %lld)", there, calls,
+          summary.estimatedApiCalls);
+    QCOMPARE(calls, expectedCalls);
+    QCOMPARE(qint64(calls), summary.estimatedApiCalls);
+    // Bytes stored: single.pdf and the versions history.pdf lacked, each once.
+    QCOMPARE(m_fx.sandbox.stats()
+                 .value(QStringLiteral("storage"))
+                 .toObject()
+                 .value(QStringLiteral("uploads"))
+                 .toInt(),
+             1 + 3 - there);
+
+    const JobRecord job = m_fx.journal->job(jobId).value();
+    QCOMPARE(job.itemsFailed, qint64(0));
+    // Bytes count every version planned, and the run ends with all of them done.
+    QCOMPARE(job.bytesTotal, summary.bytesToCopy);
+    QCOMPARE(job.bytesDone, job.bytesTotal);
+    const QJsonObject state = root();
+    QCOMPARE(versionHashes(stateNode(state, folder + QStringLiteral("/history.pdf"))), hashesOf(m_history));
+    QCOMPARE(versionHashes(stateNode(state, folder + QStringLiteral("/single.pdf"))), hashesOf({m_single}));
+
+    // Again: every version is there; nothing is planned and nothing written.
+    PlanSummary again;
+    qint64 againId = 0;
+    QCOMPARE(migrateInto(folder, &again, &againId), 0);
+    QCOMPARE(again.unchanged, qint64(2));
+    QCOMPARE(again.filesWithHistory, qint64(0));
+    QCOMPARE(versionHashes(stateNode(root(), folder + QStringLiteral("/history.pdf"))), hashesOf(m_history));
+}
+
+// A destination file whose history is not the start of the source's: holding the source's latest
+// (an earlier "latest only" migrate) it gets nothing; holding something else it is left alone.
+void TestMigrateVersions::existingFileWithAnotherHistoryIsLeftAlone()
+{
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(QStringLiteral("Latest There")))));
+    Error written =
+        writeVersions(store.get(), QStringLiteral("Latest There/history.pdf"), {m_history.constLast()});
+    QVERIFY2(!written, qPrintable(written.toString()));
+    PlanSummary summary;
+    qint64 jobId = 0;
+    const int calls = migrateInto(QStringLiteral("Latest There"), &summary, &jobId);
+    QCOMPARE(summary.filesWithHistory, qint64(1));
+    // single.pdf (2) and the source's versions listed (1): none written for history.pdf.
+    QCOMPARE(calls, 2 + 1);
+    QCOMPARE(m_fx.journal->job(jobId).value().itemsFailed, qint64(0));
+    QCOMPARE(versionHashes(stateNode(root(), QStringLiteral("Latest There/history.pdf"))),
+             hashesOf({m_history.constLast()}));
+
+    const QByteArray other = randomBytes(777, 9);
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(QStringLiteral("Other There")))));
+    written = writeVersions(store.get(), QStringLiteral("Other There/history.pdf"), {other});
+    QVERIFY2(!written, qPrintable(written.toString()));
+    migrateInto(QStringLiteral("Other There"), &summary, &jobId); // ends with the failed item
+    QVERIFY(jobId > 0);
+    const QVector<JobItem> items = m_fx.journal->items(jobId, -1, 100).value();
+    int conflicts = 0;
+    for (const JobItem &item : items) {
+        if (item.action == ItemAction::NewVersion) {
+            QCOMPARE(item.state, ItemState::Failed);
+            QCOMPARE(item.errorKind, Error::Kind::Conflict);
+            ++conflicts;
+        }
+    }
+    QCOMPARE(conflicts, 1);
+    QCOMPARE(versionHashes(stateNode(root(), QStringLiteral("Other There/history.pdf"))), hashesOf({other}));
+}
+
+// `trestle migrate --dry-run` says what the history adds, in text as in JSON; nothing is written.
+void TestMigrateVersions::dryRunPrintsTheHistory()
+{
+    SandboxResolver resolver(m_fx.procoreFactory(), m_fx.connection.meter.get());
+    auto run = [this, &resolver](const QStringList &arguments, QByteArray *out) {
+        QBuffer output;
+        QBuffer errors;
+        output.open(QIODevice::WriteOnly);
+        errors.open(QIODevice::WriteOnly);
+        TransferCommand command(*m_fx.database, &output, &errors);
+        command.setResolver(&resolver);
+        QSignalSpy finished(&command, &TransferCommand::finished);
+        command.start(QStringList{QStringLiteral("trestle"), QStringLiteral("migrate"),
+                                  QStringLiteral("sandbox:Source"), QStringLiteral("sandbox:Dry Run"),
+                                  QStringLiteral("--dry-run")}
+                      + arguments);
+        if (!finished.wait(60000))
+            return -1;
+        *out = output.data();
+        if (!errors.data().isEmpty())
+            qWarning("%s", errors.data().constData());
+        return finished.constFirst().at(0).toInt();
+    };
+    QVERIFY(m_fx.sandbox.resetStats());
+    QByteArray text;
+    QCOMPARE(run({}, &text), int(TransferCommand::Ok));
+    // Every version counts in the bytes to copy: 3 x 5,000 (older ones at the latest's size) + 2,000.
+    const QByteArray bytes = QLocale::c().formattedDataSize(3 * 5000 + 2000).toUtf8();
+    QVERIFY2(text.contains("2 new files") && text.contains("; " + bytes + " to copy"), text.constData());
+    const QByteArray history = "History: 1 files with their versions, 2 older versions to copy (about "
+        + QLocale::c().formattedDataSize(2 * 5000).toUtf8() + ")";
+    QVERIFY2(text.contains(history), text.constData());
+
+    QByteArray json;
+    QCOMPARE(run({QStringLiteral("--json")}, &json), int(TransferCommand::Ok));
+    const QJsonObject plan = QJsonDocument::fromJson(json).object();
+    QCOMPARE(plan.value(QStringLiteral("filesWithHistory")).toInteger(), qint64(1));
+    QCOMPARE(plan.value(QStringLiteral("olderVersions")).toInteger(), qint64(2));
+    QCOMPARE(plan.value(QStringLiteral("olderVersionBytes")).toInteger(), qint64(2 * 5000));
+    QCOMPARE(plan.value(QStringLiteral("bytesToCopy")).toInteger(), qint64(3 * 5000 + 2000));
+    QCOMPARE(m_fx.sandbox.stats()
+                 .value(QStringLiteral("storage"))
+                 .toObject()
+                 .value(QStringLiteral("uploads"))
+                 .toInt(),
+             0);
+    for (const QJsonValue &folder : root().value(QStringLiteral("folders")).toArray())
+        QVERIFY(folder.toObject().value(QStringLiteral("name")).toString() != QLatin1String("Dry Run"));
+    qInfo("%s", text.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMigrateVersions)

@@ -4,8 +4,11 @@
 #include "core/store/namerules.h"
 #include "core/transfer/jobpolicies.h"
 #include "core/transfer/planbuilder.h"
+#include "core/transfer/treewalker.h"
 #include "transfertesthelpers.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,6 +62,8 @@ private Q_SLOTS:
     void conflicts();
     void writesItemsToJournal();
     void procoreEstimateIsTheFloor();
+    void migrateCountsEveryVersion();
+    void walkFileKeepsWholeListingsOnly();
     void missingDestinationRootIsCreated();
     void analyze();
 
@@ -437,6 +442,150 @@ void TestPlanner::procoreEstimateIsTheFloor()
     // A plain local destination costs no API calls.
     m_destination = std::make_unique<LocalStore>(m_dstDir->path());
     QCOMPARE(plan(spec).estimatedApiCalls, qint64(-1));
+}
+
+namespace {
+
+TreeNode fileNode(const QString &name, qint64 size, int versions, const QString &id,
+                  const QDateTime &modified)
+{
+    TreeNode node;
+    node.relPath = name;
+    node.entry.name = name;
+    node.entry.path = StorePath::fromString(name).value();
+    node.entry.kind = Entry::Kind::File;
+    node.entry.size = size;
+    node.entry.modified = modified;
+    node.entry.versionCount = versions;
+    node.entry.backendId = id;
+    return node;
+}
+
+} // namespace
+
+// A migrate to Procore counts every version it will write in its bytes and calls: a new file's
+// older versions, and the versions an existing file lacks. The listing gives only the latest's
+// size, so each older version counts at that size.
+void TestPlanner::migrateCountsEveryVersion()
+{
+    PlanInput input;
+    input.kind = JobKind::Migrate;
+    input.destinationLimits = StoreLimits::procoreDocuments();
+    input.policies.deleteSourceAfterMigrate = true;
+    const QDateTime then = fixedTime();
+    const QDateTime later = fixedTime(3600);
+    QVector<TreeNode> source{
+        fileNode(QStringLiteral("new3.pdf"), 100, 3, QStringLiteral("11"), then), // 2 older versions
+        fileNode(QStringLiteral("new1.pdf"), 50, 1, QStringLiteral("12"), then), // no history
+        fileNode(QStringLiteral("lacks.pdf"), 70, 4, QStringLiteral("13"), then), // 1 there: 3 to add
+        fileNode(QStringLiteral("lacks2.pdf"), 30, 3, QStringLiteral("14"), then), // 2 there: 1 to add
+        fileNode(QStringLiteral("same.pdf"), 40, 2, QStringLiteral("15"), then), // all there
+    };
+    QVector<TreeNode> destination{
+        fileNode(QStringLiteral("lacks.pdf"), 20, 1, QStringLiteral("21"), later),
+        fileNode(QStringLiteral("lacks2.pdf"), 25, 2, QStringLiteral("22"), later),
+        fileNode(QStringLiteral("same.pdf"), 40, 2, QStringLiteral("23"), later),
+    };
+    PlanBuilder builder(input);
+    builder.build(source, destination);
+    const PlanSummary &summary = builder.summary();
+    QCOMPARE(summary.filesNew, qint64(2));
+    QCOMPARE(summary.filesReplaced, qint64(2));
+    QCOMPARE(summary.unchanged, qint64(1));
+    QCOMPARE(summary.filesWithHistory, qint64(3));
+    // Besides each file's latest: new3 2, lacks 4 - 1 - 1 = 2, lacks2 3 - 2 - 1 = 0.
+    QCOMPARE(summary.olderVersions, qint64(2 + 2 + 0));
+    QCOMPARE(summary.olderVersionBytes, qint64(2 * 100 + 2 * 70));
+    QCOMPARE(summary.bytesToCopy, qint64(100 + 50 + 70 + 30) + summary.olderVersionBytes);
+    // 2 calls per version written, 1 per source history listed, 1 per destination history of more
+    // than one version (lacks2's).
+    QCOMPARE(summary.estimatedApiCalls, procoreCallFloor(0, 2 + 2 + 4, 4) + 3 + 1); // 4 source deletes
+    QCOMPARE(summary.toJson().value(QStringLiteral("olderVersionBytes")).toInteger(), qint64(340));
+
+    // The copy items carry every version's bytes (the engine's total); their verifies the latest's.
+    QHash<QString, qint64> copySize;
+    QHash<QString, qint64> verifySize;
+    QHash<QString, qint64> sourceDeleteSize;
+    for (const JobItem &item : std::as_const(builder.items())) {
+        if (item.action == ItemAction::Verify)
+            verifySize.insert(item.destinationPath, item.size);
+        else if (item.action == ItemAction::Delete && item.reverse)
+            sourceDeleteSize.insert(item.destinationPath, item.size);
+        else if (item.action == ItemAction::Upload || item.action == ItemAction::NewVersion)
+            copySize.insert(item.destinationPath, item.size);
+    }
+    QCOMPARE(copySize.value(QStringLiteral("new3.pdf")), qint64(300));
+    QCOMPARE(copySize.value(QStringLiteral("lacks.pdf")), qint64(210));
+    QCOMPARE(copySize.value(QStringLiteral("lacks2.pdf")), qint64(30));
+    QCOMPARE(verifySize.value(QStringLiteral("new3.pdf")), qint64(100));
+    QCOMPARE(verifySize.value(QStringLiteral("lacks.pdf")), qint64(70));
+    // The source goes only while the destination holds the latest version, by its size.
+    QCOMPARE(sourceDeleteSize.value(QStringLiteral("new3.pdf")), qint64(100));
+    QCOMPARE(sourceDeleteSize.value(QStringLiteral("lacks.pdf")), qint64(70));
+
+    // "latest": no history anywhere, the existing files by the conflict rule (newer wins: the
+    // destination's are newer, so they are skipped).
+    input.policies.versions = VersionsPolicy::Latest;
+    QVector<TreeNode> source2{fileNode(QStringLiteral("new3.pdf"), 100, 3, QStringLiteral("11"), then),
+                              fileNode(QStringLiteral("lacks.pdf"), 70, 4, QStringLiteral("13"), then)};
+    QVector<TreeNode> destination2{fileNode(QStringLiteral("lacks.pdf"), 20, 1, QStringLiteral("21"), later)};
+    PlanBuilder latest(input);
+    latest.build(source2, destination2);
+    QCOMPARE(latest.summary().filesWithHistory, qint64(0));
+    QCOMPARE(latest.summary().olderVersionBytes, qint64(0));
+    QCOMPARE(latest.summary().bytesToCopy, qint64(100));
+    QCOMPARE(latest.summary().skipped, qint64(1));
+}
+
+// A walk file read back after a kill: every whole listing with every field, the one the kill cut
+// dropped (listed again), and what is recorded next goes after the last whole one.
+void TestPlanner::walkFileKeepsWholeListingsOnly()
+{
+    const QString path = m_dstDir->filePath(QStringLiteral("t.walk"));
+    const StorePath a = StorePath::fromString(QStringLiteral("A")).value();
+    const StorePath b = StorePath::fromString(QStringLiteral("A/B")).value();
+    TreeNode file = fileNode(QStringLiteral("A/x.pdf"), 123, 4, QStringLiteral("77"), fixedTime(9));
+    file.entry.checksumAlgorithm = QStringLiteral("sha256");
+    file.entry.checksum = QByteArray("\x01\x02\x03", 3);
+    Entry folder;
+    folder.name = QStringLiteral("B");
+    folder.path = b;
+    folder.kind = Entry::Kind::Folder;
+    qint64 wholeSize = 0;
+    {
+        const std::shared_ptr<WalkMemo> memo = WalkMemo::open(path);
+        QVERIFY(memo);
+        QVERIFY(!WalkMemo::open(path)); // one planner at a time
+        memo->record(a, {file.entry, folder});
+        wholeSize = QFileInfo(path).size();
+        memo->record(b, {file.entry});
+    }
+    QFile cut(path);
+    QVERIFY(cut.open(QIODevice::ReadWrite));
+    QVERIFY(cut.resize(cut.size() - 3)); // the kill came while B's listing was written
+    cut.close();
+
+    const std::shared_ptr<WalkMemo> back = WalkMemo::open(path);
+    QVERIFY(back);
+    QCOMPARE(back->folders(), 1);
+    QVERIFY(!back->find(b));
+    const QList<Entry> *listed = back->find(a);
+    QVERIFY(listed);
+    QCOMPARE(listed->size(), 2);
+    const Entry &x = listed->at(0);
+    QCOMPARE(x.name, file.entry.name);
+    QCOMPARE(x.path, file.entry.path);
+    QCOMPARE(x.size, qint64(123));
+    QCOMPARE(x.modified, fixedTime(9));
+    QCOMPARE(x.backendId, QStringLiteral("77"));
+    QCOMPARE(x.versionCount, 4);
+    QCOMPARE(x.checksumAlgorithm, QStringLiteral("sha256"));
+    QCOMPARE(x.checksum, QByteArray("\x01\x02\x03", 3));
+    QVERIFY(listed->at(1).isFolder());
+    QCOMPARE(QFileInfo(path).size(), wholeSize);
+    back->record(b, {folder});
+    back->discard();
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 void TestPlanner::missingDestinationRootIsCreated()

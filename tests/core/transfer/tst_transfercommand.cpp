@@ -1,5 +1,6 @@
 #include "core/db/database.h"
 #include "core/db/journal.h"
+#include "core/transfer/storeresolver.h"
 #include "core/transfer/transfercommand.h"
 #include "transfertesthelpers.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void migrateVerifies();
     void analyzeJson();
     void twoWaySyncWithScheduleAndCap();
+    void resumeOfAJobCutWhilePlanningPlansItAgain();
 
 private:
     int run(const QStringList &arguments);
@@ -203,6 +205,36 @@ void TestTransferCommand::twoWaySyncWithScheduleAndCap()
     QCOMPARE(policies.bandwidthLimit, qint64(1024 * 1024));
     QCOMPARE(policies.schedule, JobSchedule::every(6));
     QVERIFY(!policies.deleteSourceAfterMigrate);
+}
+
+// A process killed while it planned leaves the job in Planning with some of its items: `resume`
+// plans it again as a new job (the partial one goes) and runs it; no item is there twice.
+void TestTransferCommand::resumeOfAJobCutWhilePlanningPlansItAgain()
+{
+    for (int i = 0; i < 3; ++i)
+        putFile(m_src, QStringLiteral("d/f%1.txt").arg(i), QByteArray(100 + i, 'x'), fixedTime(i));
+    Journal journal(*m_database);
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.sourceConnection = LocalStoreResolver::connectionFor(m_src);
+    spec.destinationConnection = LocalStoreResolver::connectionFor(m_dst);
+    const qint64 cut = journal.createJob(spec.toRecord()).value();
+    QVERIFY(journal.setJobState(cut, JobState::Planning).ok());
+    JobItem partial;
+    partial.action = ItemAction::CreateFolder;
+    partial.sourcePath = QStringLiteral("d");
+    partial.destinationPath = QStringLiteral("d");
+    QVector<JobItem> written{partial};
+    QVERIFY(journal.addItems(cut, written).ok());
+
+    QCOMPARE(run({QStringLiteral("resume"), QString::number(cut)}), int(TransferCommand::Ok));
+    QVERIFY2(m_err.contains("was not completely planned"), m_err.constData());
+    QVERIFY(!journal.job(cut).ok()); // the partial plan is gone
+    const QVector<JobRecord> jobs = journal.jobs().value();
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.constFirst().state, JobState::Done);
+    QCOMPARE(jobs.constFirst().itemsTotal, qint64(1 + 3)); // the folder once, three files
+    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
 }
 
 QTEST_GUILESS_MAIN(TestTransferCommand)
