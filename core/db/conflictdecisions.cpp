@@ -9,6 +9,13 @@
 
 namespace trestle {
 
+namespace {
+
+// Marks a KeepBoth item in the journal's mapping column (the report's "how the name was mapped").
+const QLatin1String kKeepBothMapping("keep-both");
+
+} // namespace
+
 ConflictDecisions::ConflictDecisions(Database &database) : m_database(database) { }
 
 ConflictDecisions::~ConflictDecisions() = default;
@@ -17,6 +24,22 @@ bool ConflictDecisions::isAwaiting(const JobItem &item)
 {
     return item.action == ItemAction::Skip && item.state == ItemState::Skipped
         && item.errorKind == Error::Kind::Conflict && !item.destinationPath.isEmpty();
+}
+
+bool ConflictDecisions::isKeepBoth(const JobItem &item)
+{
+    return item.action == ItemAction::Upload && item.mappingRecord == kKeepBothMapping;
+}
+
+QString ConflictDecisions::keepBothName(const QString &path, int n)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString parent = path.left(slash + 1); // with its slash, empty at the top
+    const QString name = path.mid(slash + 1);
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    const QString base = dot > 0 ? name.left(dot) : name;
+    const QString ext = dot > 0 ? name.mid(dot) : QString();
+    return parent + QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(ext);
 }
 
 Result<QVector<JobItem>> ConflictDecisions::awaiting(qint64 jobId) const
@@ -52,6 +75,17 @@ Status ConflictDecisions::decide(qint64 itemId, Decision decision)
         query.prepare(QStringLiteral("UPDATE job_items SET error_kind = '', reason = ? WHERE id = ?"));
         query.addBindValue(QCoreApplication::translate("trestle::ConflictDecisions",
                                                        "both kept as they are (decided by the user)"));
+    } else if (decision == Decision::KeepBoth) {
+        // A new file, pending, written forward (also for a two-way sync's item); the engine
+        // names it when it runs (isKeepBoth).
+        query.prepare(
+            QStringLiteral("UPDATE job_items SET action = 'upload', state = 'pending', reverse = 0, "
+                           "mapping = ?, error_kind = '', reason = ?, attempts = 0 WHERE id = ?"));
+        query.addBindValue(QString(kKeepBothMapping));
+        query.addBindValue(
+            QCoreApplication::translate("trestle::ConflictDecisions",
+                                        "both kept: the source's copy under a new name beside the "
+                                        "destination's (decided by the user)"));
     } else {
         // A new version, pending: the engine's next start runs it (and only it).
         // Copied back, the destination's file has a size and time of its own (-1/0: found out then).

@@ -25,12 +25,23 @@ public:
         CopyToDestination, // the source's file replaces the destination's (a new version)
         CopyToSource, // the destination's file replaces the source's (reverse)
         LeaveBoth, // nothing moves; the item counts as skipped by the user's choice
+        // The source's file is written beside the destination's under the first free name
+        // "name (n).ext" (as the keep-both policy names its copies); the destination's stays.
+        KeepBoth,
     };
 
     explicit ConflictDecisions(Database &database);
     ~ConflictDecisions();
 
     static bool isAwaiting(const JobItem &item);
+    // A pending Upload that KeepBoth made: the engine picks the name (keepBothName, n = 1, 2, …)
+    // when it runs it, the first one that is free or already holds this very file, so a rerun
+    // after a crash finds its own copy instead of making another.
+    static bool isKeepBoth(const JobItem &item);
+    // The n-th keep-both name of a path ("a/b.txt", 2 -> "a/b (2).txt"); the keep-both policy's
+    // rule: the suffix goes before the last dot unless the name starts with it. The planners'
+    // keep-both policy (PlanBuilder, TwoWayBuilder) names its copies with it too.
+    static QString keepBothName(const QString &path, int n);
     // The job's items that wait for a decision, in order.
     Result<QVector<JobItem>> awaiting(qint64 jobId) const;
     // Resolves one waiting item (NotFound if it does not exist, Validation if it is not waiting)

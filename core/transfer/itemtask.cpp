@@ -1,6 +1,7 @@
 #include "core/transfer/itemtask.h"
 
 #include "core/common/logging.h"
+#include "core/db/conflictdecisions.h"
 #include "core/store/localstore.h"
 #include "core/transfer/bandwidthlimiter.h"
 #include "core/transfer/metereddevice.h"
@@ -101,12 +102,28 @@ void ItemTask::start()
             watch(m_source->stat(copy.value()), Step::CopyCheck);
             return;
         }
+        if (ConflictDecisions::isKeepBoth(m_item)) {
+            probeKeepBothName(1); // also after a crash: it finds its own copy
+            return;
+        }
         // A history copy checks the destination itself: it counts the versions already there.
         if ((m_item.needsVerify && !copiesHistory()) || m_item.action == ItemAction::Verify)
             verify();
         else
             run();
     });
+}
+
+void ItemTask::probeKeepBothName(int n)
+{
+    m_keepBothNumber = n;
+    Result<StorePath> candidate = parsePath(ConflictDecisions::keepBothName(m_item.destinationPath, n));
+    if (!candidate.ok()) {
+        finishFailed(candidate.error());
+        return;
+    }
+    m_destinationPath = candidate.value();
+    watch(m_destination->stat(m_destinationPath), Step::KeepBothName);
 }
 
 void ItemTask::kill()
@@ -382,6 +399,20 @@ void ItemTask::jobFinished(StoreJob *job, Step step)
         else
             finishFailed(
                 Error(Error::Kind::Conflict, tr("Something else appeared at the destination meanwhile.")));
+        return;
+    }
+    case Step::KeepBothName: {
+        // The first name that is free or already holds this very file (written before a crash).
+        if (error && error.kind() != Error::Kind::NotFound) {
+            finishFailed(error);
+            return;
+        }
+        if (error)
+            run();
+        else if (destinationMatches(static_cast<StatJob *>(job)->entry()))
+            finishDone(tr("already at the destination as \u201C%1\u201D").arg(m_destinationPath.name()));
+        else
+            probeKeepBothName(m_keepBothNumber + 1);
         return;
     }
     case Step::Run:

@@ -80,7 +80,9 @@ Q_SIGNALS:
     void progress(qint64 bytes);
 
 private:
-    enum class Step { Verify, Run, ConflictCheck, CopyCheck, FailureCheck };
+    enum class Step { Verify, Run, ConflictCheck, CopyCheck, FailureCheck, KeepBothName };
+    // A keep-both decision (ConflictDecisions::isKeepBoth): looks at the n-th free name.
+    void probeKeepBothName(int n);
 
     void verify();
     void run();
@@ -134,6 +136,7 @@ private:
     int m_sourceChanges = 0; // tries that met a changing source
     bool m_mixedWritten = false; // one of them was written all the same
     bool m_finished = false;
+    int m_keepBothNumber = 0; // the name probeKeepBothName() looks at
 };
 
 } // namespace trestle

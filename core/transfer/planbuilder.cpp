@@ -1,5 +1,6 @@
 #include "core/transfer/planbuilder.h"
 
+#include "core/db/conflictdecisions.h"
 #include "core/store/namerules.h"
 
 #include <algorithm>
@@ -381,13 +382,8 @@ void PlanBuilder::planFile(const TreeNode &node, const QString &destRel, const E
 
 QString PlanBuilder::keepBothName(const QString &destRel) const
 {
-    const QString parent = parentOf(destRel);
-    const QString name = nameOf(destRel);
-    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-    const QString base = dot > 0 ? name.left(dot) : name;
-    const QString ext = dot > 0 ? name.mid(dot) : QString();
     for (int n = 1;; ++n) {
-        const QString candidate = joinRel(parent, QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(ext));
+        const QString candidate = ConflictDecisions::keepBothName(destRel, n);
         if (!destinationEntry(candidate) && !m_claimedKeys.contains(key(candidate)))
             return candidate;
     }

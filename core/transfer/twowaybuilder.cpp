@@ -1,5 +1,6 @@
 #include "core/transfer/twowaybuilder.h"
 
+#include "core/db/conflictdecisions.h"
 #include "core/store/namerules.h"
 
 #include <algorithm>
@@ -294,14 +295,8 @@ void TwoWayBuilder::planConflict(const QString &rel, const Entry &left, const En
 
 QString TwoWayBuilder::keepBothName(const QString &rel) const
 {
-    const QString parent = parentOf(rel);
-    const QString name = nameOf(rel);
-    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-    const QString base = dot > 0 ? name.left(dot) : name;
-    const QString ext = dot > 0 ? name.mid(dot) : QString();
     for (int n = 1;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(ext);
-        const QString path = parent.isEmpty() ? candidate : parent + QLatin1Char('/') + candidate;
+        const QString path = ConflictDecisions::keepBothName(rel, n);
         if (!m_left.contains(path) && !m_right.contains(path))
             return path;
     }

@@ -137,6 +137,7 @@ QComboBox *ConflictsDialog::makeChoiceBox()
     box->addItem(m_procoreDestination ? tr("Add the source’s file as a new version")
                                       : tr("Overwrite with the source’s file"),
                  int(Choice::Overwrite));
+    box->addItem(tr("Keep both (the source’s file under a new name)"), int(Choice::KeepBoth));
     box->addItem(tr("Skip (leave both as they are)"), int(Choice::Skip));
     if (m_twoWay)
         box->addItem(tr("Copy the destination’s file back"), int(Choice::CopyBack));
@@ -241,6 +242,8 @@ std::optional<ConflictDecisions::Decision> ConflictsDialog::decisionAt(int row) 
         return ConflictDecisions::Decision::LeaveBoth;
     case Choice::CopyBack:
         return ConflictDecisions::Decision::CopyToSource;
+    case Choice::KeepBoth:
+        return ConflictDecisions::Decision::KeepBoth;
     case Choice::Later:
         break;
     }

@@ -35,7 +35,7 @@ class ConflictsDialog final : public QDialog
 
 public:
     // The choices of a row, in the order of its combo box (some are not offered for every job).
-    enum class Choice { Later, Overwrite, Skip, CopyBack };
+    enum class Choice { Later, Overwrite, Skip, CopyBack, KeepBoth };
 
     static constexpr int kMaxRows = 1000; // more wait for the next round (said in the dialog)
 

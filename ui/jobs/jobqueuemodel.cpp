@@ -55,7 +55,7 @@ JobQueueModel::JobQueueModel(JobQueue *queue, QObject *parent) : QAbstractItemMo
     connect(queue, &JobQueue::jobProgress, this, &JobQueueModel::jobProgress);
     const QVector<JobRecord> jobs = queue->jobs();
     for (const JobRecord &job : jobs)
-        m_rows.append({job, queue->progress(job.id), {}, {}, false, -1, {}});
+        m_rows.append({job, queue->progress(job.id), {}, {}, false, -1, {}, awaitingOf(job)});
 }
 
 JobQueueModel::~JobQueueModel() = default;
@@ -65,6 +65,14 @@ void JobQueueModel::setDisplayNames(std::function<QString(const QString &)> disp
     m_displayName = std::move(displayName);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, NameColumn), index(int(m_rows.size()) - 1, NameColumn));
+}
+
+qint64 JobQueueModel::awaitingOf(const JobRecord &job) const
+{
+    if (!isFinished(job.state) || job.itemsSkipped <= 0)
+        return 0; // the cheap answer for every job that cannot have any
+    const Result<QVector<JobItem>> awaiting = m_queue->awaitingDecisions(job.id);
+    return awaiting.ok() ? awaiting.value().size() : 0;
 }
 
 int JobQueueModel::rowOf(qint64 jobId) const
@@ -250,6 +258,8 @@ QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
     case ProgressRole:
         return column == ProgressColumn ? percentOf(job, progress) : QVariant();
     case Qt::ToolTipRole:
+        if (column == StateColumn && row.awaiting > 0)
+            return tr("Files wait for your decision: right-click the job to resolve the conflicts.");
         if (column == StateColumn && !job.lastError.isEmpty())
             return job.lastError;
         if (column == NameColumn)
@@ -257,7 +267,7 @@ QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
                                      endpoint(job.destinationConnection, job.destinationPath));
         return {};
     case Qt::DecorationRole:
-        if (column == StateColumn && job.state == JobState::Failed)
+        if (column == StateColumn && (job.state == JobState::Failed || row.awaiting > 0))
             return m_warningIcon;
         return {};
     case Qt::TextAlignmentRole:
@@ -283,6 +293,8 @@ QVariant JobQueueModel::jobData(const JobRow &row, int column, int role) const
             if (reason.isError())
                 return tr("Paused: %1").arg(reason.message());
         }
+        if (row.awaiting > 0)
+            return awaitingText(job, progress, row.awaiting);
         return stateText(job, progress);
     case ProgressColumn: {
         const int percent = percentOf(job, progress);
@@ -392,6 +404,16 @@ QVariant JobQueueModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
+}
+
+QString JobQueueModel::awaitingText(const JobRecord &job, const EngineProgress &progress, qint64 awaiting)
+{
+    // A waiting file counts as skipped: "Done (3 skipped)" alone would hide that it waits.
+    const qint64 otherSkips = job.itemsSkipped - awaiting;
+    QString state = stateText(job, progress);
+    if (job.state == JobState::Done)
+        state = otherSkips > 0 ? tr("Done (%1 skipped)").arg(QLocale().toString(otherSkips)) : tr("Done");
+    return tr("%1, %2").arg(state, tr("%n waiting for your decision", nullptr, awaiting));
 }
 
 QString JobQueueModel::stateText(const JobRecord &job, const EngineProgress &progress)
@@ -504,7 +526,7 @@ void JobQueueModel::jobAdded(const JobRecord &job)
     while (row < m_rows.size() && m_rows.at(row).record.id > job.id)
         ++row;
     beginInsertRows(QModelIndex(), row, row);
-    m_rows.insert(row, {job, m_queue->progress(job.id), {}, {}, false, -1, {}});
+    m_rows.insert(row, {job, m_queue->progress(job.id), {}, {}, false, -1, {}, awaitingOf(job)});
     endInsertRows();
 }
 
@@ -517,6 +539,7 @@ void JobQueueModel::jobChanged(const JobRecord &job)
     const JobState before = entry.record.state;
     entry.record = job;
     entry.progress = m_queue->progress(job.id);
+    entry.awaiting = awaitingOf(job);
     m_pendingProgress.remove(job.id);
     if (before != job.state && !entry.items.isEmpty())
         markItemsStale(row);

@@ -85,6 +85,9 @@ public:
     static QString kindText(JobKind kind);
     static QString actionText(ItemAction action);
     static QString bytesText(qint64 bytes);
+    // The state of an ended job with files that wait for a decision ("Done, 3 waiting for your
+    // decision"), so the user knows to open the job's context menu.
+    static QString awaitingText(const JobRecord &job, const EngineProgress &progress, qint64 awaiting);
     static QString durationText(qint64 seconds);
 
 private:
@@ -98,9 +101,13 @@ private:
         bool itemsComplete = false;
         qint64 lastOrderKey = -1;
         QElapsedTimer itemsRefreshed; // since the item states were last marked stale
+        // Files of the ended job that wait for the user's decision (the "ask" conflicts policy):
+        // counted when the job changes, not on every paint (it reads the job's items).
+        qint64 awaiting = 0;
     };
 
     int rowOf(qint64 jobId) const;
+    qint64 awaitingOf(const JobRecord &job) const;
     QVariant jobData(const JobRow &row, int column, int role) const;
     QVariant itemData(const JobItem &item, int column, int role) const;
     QString endpoint(const QString &connection, const QString &path) const;

@@ -62,6 +62,8 @@ private Q_SLOTS:
     void dropDialogSetsASchedule();
     void conflictsAreResolvedFromTheQueue();
     void forAllSetsEveryRow();
+    void keepBothNamesLikeTheKeepBothPolicy();
+    void keepBothWritesTheSourcesFileUnderAFreeName();
     void firstStartGeometryIsMostOfTheScreen();
     void windowOpensLargeUnlessAGeometryWasSaved();
 
@@ -375,8 +377,8 @@ void TestConflictsDialog::conflictsAreResolvedFromTheQueue()
     QVERIFY2(first->text(1).contains(JobQueueModel::bytesText(28)), qPrintable(first->text(1)));
     QVERIFY2(first->text(2).contains(JobQueueModel::bytesText(22)), qPrintable(first->text(2)));
     QVERIFY(first->text(1) != first->text(2));
-    // A share: overwrite, skip or later (no copy back for a one-way job).
-    QCOMPARE(dialog->choiceBox(0)->count(), 3);
+    // A share: overwrite, keep both, skip or later (no copy back for a one-way job).
+    QCOMPARE(dialog->choiceBox(0)->count(), 4);
     save(dialog, QStringLiteral("conflicts-dialog"));
 
     // Two overwritten, one skipped.
@@ -454,6 +456,104 @@ void TestConflictsDialog::forAllSetsEveryRow()
         other, {{still.constFirst().id, ConflictDecisions::Decision::CopyToDestination}});
     QCOMPARE(foreign.error().kind(), Error::Kind::Validation);
     QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 1); // still waiting, untouched
+}
+
+void TestConflictsDialog::keepBothNamesLikeTheKeepBothPolicy()
+{
+    // PlanBuilder::keepBothName's rule: " (n)" before the last dot, unless the name starts with it.
+    QCOMPARE(ConflictDecisions::keepBothName(QStringLiteral("Plans/A-101.pdf"), 1),
+             QStringLiteral("Plans/A-101 (1).pdf"));
+    QCOMPARE(ConflictDecisions::keepBothName(QStringLiteral("a.b/c.tar.gz"), 2),
+             QStringLiteral("a.b/c.tar (2).gz"));
+    QCOMPARE(ConflictDecisions::keepBothName(QStringLiteral("README"), 3), QStringLiteral("README (3)"));
+    QCOMPARE(ConflictDecisions::keepBothName(QStringLiteral("x/.profile"), 1),
+             QStringLiteral("x/.profile (1)"));
+}
+
+void TestConflictsDialog::keepBothWritesTheSourcesFileUnderAFreeName()
+{
+    makeConflicts();
+    // Someone's file already has A-102's first free name: the kept copy takes the next.
+    putFile(m_dst, QStringLiteral("Plans/A-102 (1).pdf"), "someone else's", fixedTime(100));
+    const qint64 jobId = runAskJob();
+    QVERIFY(jobId > 0);
+
+    // The queue's row says that files wait (not just "Done (3 skipped)").
+    JobQueuePanel panel(m_queue.get());
+    panel.setStoreResolver(&m_resolver);
+    panel.resize(1000, 300);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_VERIFY(panel.model()->indexOfJob(jobId).isValid());
+    const auto stateOf = [&panel](qint64 id) {
+        return panel.model()->indexOfJob(id, JobQueueModel::StateColumn).data().toString();
+    };
+    QCOMPARE(stateOf(jobId), QStringLiteral("Done, 3 waiting for your decision"));
+    QVERIFY(!panel.model()
+                 ->indexOfJob(jobId, JobQueueModel::StateColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .isEmpty());
+    save(&panel, QStringLiteral("queue-waiting"));
+
+    ConflictsDialog dialog(m_queue.get(), &m_resolver, jobId);
+    QCOMPARE(dialog.rowCount(), 3);
+    QComboBox *all = dialog.allBox();
+    all->setCurrentIndex(all->findData(int(ConflictsDialog::Choice::KeepBoth)));
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(dialog.decisionAt(row), ConflictDecisions::Decision::KeepBoth);
+    dialog.choiceBox(2)->setCurrentIndex(dialog.choiceBox(2)->findData(int(ConflictsDialog::Choice::Later)));
+    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_COMPARE(dialog.destinationsKnown(), 3);
+    save(&dialog, QStringLiteral("conflicts-keep-both"));
+    QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
+    const Error error = waitFinished(jobId, finished);
+    QVERIFY2(!error, qPrintable(error.toString()));
+
+    const QString plans = m_dst + QStringLiteral("/Plans/");
+    QCOMPARE(readFile(plans + QStringLiteral("A-101.pdf")), QByteArray("site copy of A-101.pdf"));
+    QCOMPARE(readFile(plans + QStringLiteral("A-101 (1).pdf")), QByteArray("office revision of A-101.pdf"));
+    QCOMPARE(readFile(plans + QStringLiteral("A-102.pdf")), QByteArray("site copy of A-102.pdf"));
+    QCOMPARE(readFile(plans + QStringLiteral("A-102 (1).pdf")), QByteArray("someone else's"));
+    QCOMPARE(readFile(plans + QStringLiteral("A-102 (2).pdf")), QByteArray("office revision of A-102.pdf"));
+    QCOMPARE(readFile(plans + QStringLiteral("A-103.pdf")), QByteArray("site copy of A-103.pdf"));
+    QCOMPARE(QDir(plans).entryList(QDir::Files).size(), 6);
+    const JobRecord job = m_queue->job(jobId);
+    QCOMPARE(job.state, JobState::Done);
+    QCOMPARE(job.itemsFailed, qint64(0));
+    QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 1);
+    QTRY_COMPARE(stateOf(jobId), QStringLiteral("Done, 1 waiting for your decision"));
+    // Decided once: the same decision again is refused and writes nothing.
+    const QVector<JobItem> items = m_queue->items(jobId, -1, 1000).value();
+    qint64 keptId = 0;
+    for (const JobItem &item : items) {
+        if (item.sourcePath == QStringLiteral("Plans/A-101.pdf") && item.action != ItemAction::CreateFolder)
+            keptId = item.id;
+    }
+    QVERIFY(keptId > 0);
+    QVERIFY(!m_queue->resolveConflicts(jobId, {{keptId, ConflictDecisions::Decision::KeepBoth}}).ok());
+
+    // A second run meets the same conflicts; keeping both again finds the copies made (the same
+    // bytes and time) instead of making a third, and names only the new one.
+    const qint64 second = runAskJob();
+    QVERIFY(second > 0);
+    const QVector<JobItem> again = m_queue->awaitingDecisions(second).value();
+    QCOMPARE(again.size(), 3);
+    QHash<qint64, ConflictDecisions::Decision> keepAll;
+    for (const JobItem &item : again)
+        keepAll.insert(item.id, ConflictDecisions::Decision::KeepBoth);
+    QSignalSpy secondFinished(m_queue.get(), &JobQueue::jobFinished);
+    const Status resolved = m_queue->resolveConflicts(second, keepAll);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.error().toString()));
+    QVERIFY(!waitFinished(second, secondFinished));
+    QCOMPARE(readFile(plans + QStringLiteral("A-103 (1).pdf")), QByteArray("office revision of A-103.pdf"));
+    QVERIFY(!QFile::exists(plans + QStringLiteral("A-101 (2).pdf")));
+    QVERIFY(!QFile::exists(plans + QStringLiteral("A-102 (3).pdf")));
+    QCOMPARE(QDir(plans).entryList(QDir::Files).size(), 7);
+    QCOMPARE(m_queue->job(second).itemsFailed, qint64(0));
+    QTRY_COMPARE(stateOf(second), QStringLiteral("Done"));
 }
 
 void TestConflictsDialog::firstStartGeometryIsMostOfTheScreen()
