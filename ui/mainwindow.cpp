@@ -45,6 +45,8 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kSplitterKey = QStringLiteral("window/splitter");
 const QString kPaneKey = QStringLiteral("window/%1Connection");
+// The column widths the user chose in each pane (PaneWidget::columnState()).
+const QString kColumnsKey = QStringLiteral("window/%1Columns");
 
 QString connectionLabel(const ConnectionProfile &profile)
 {
@@ -561,6 +563,8 @@ void MainWindow::saveLayout() const
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kColumnsKey.arg(QLatin1String("left")), m_left->columnState());
+    settings.setValue(kColumnsKey.arg(QLatin1String("right")), m_right->columnState());
 }
 
 void MainWindow::restoreLayout()
@@ -576,6 +580,9 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
         m_splitter->setSizes({1, 1});
+    // Nothing saved or unreadable (another version): the panes keep fitting their columns.
+    m_left->restoreColumnState(settings.value(kColumnsKey.arg(QLatin1String("left"))).toByteArray());
+    m_right->restoreColumnState(settings.value(kColumnsKey.arg(QLatin1String("right"))).toByteArray());
 }
 
 QRect MainWindow::firstStartGeometry(const QRect &available, const QSize &minimum)

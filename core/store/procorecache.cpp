@@ -73,12 +73,16 @@ std::optional<ProcoreNode> ProcorePathCache::clash(const StorePath &path) const
     const auto it = m_children.constFind(path.parent());
     if (it == m_children.constEnd())
         return std::nullopt;
-    const QString name = path.name();
-    for (const StorePath &child : *it) {
-        if (child.name().compare(name, Qt::CaseInsensitive) == 0)
-            return m_nodes.value(child);
-    }
+    if (const StorePath *child = it->firstWithKey(clashKey(path.name())))
+        return m_nodes.value(*child);
     return std::nullopt;
+}
+
+QString ProcorePathCache::clashKey(const QString &name)
+{
+    // QString::compare(Qt::CaseInsensitive) compares code point by code point after simple case
+    // folding, which is what toCaseFolded() applies (tst_procorecacheclash checks every code point).
+    return name.toCaseFolded();
 }
 
 QList<ProcoreNode> ProcorePathCache::children(const StorePath &folder) const
@@ -88,8 +92,8 @@ QList<ProcoreNode> ProcorePathCache::children(const StorePath &folder) const
     const auto it = m_children.constFind(folder);
     if (it == m_children.constEnd())
         return out;
-    out.reserve(it->size());
-    for (const StorePath &child : *it)
+    out.reserve(it->order().size());
+    for (const StorePath &child : it->order())
         out.append(m_nodes.value(child));
     return out;
 }
@@ -109,7 +113,7 @@ void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreN
     }
     // Whatever was there before and is gone now (deleted or renamed elsewhere) is forgotten, and
     // so is everything below a child that changed from folder to file or got another id.
-    const QList<StorePath> previous = m_children.value(folder);
+    const QList<StorePath> previous = m_children.value(folder).order();
     QList<StorePath> goneFolders;
     for (const StorePath &old : previous) {
         const auto found = listed.constFind(old);
@@ -136,14 +140,14 @@ void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreN
             continue;
         m_nodes.insert(child.entry.path, child);
     }
-    m_children.insert(folder, paths);
+    m_children.insert(folder, KnownChildren(paths));
 }
 
 void ProcorePathCache::setEmpty(const StorePath &folder)
 {
     QMutexLocker lock(&m_mutex);
     forgetBelow(folder);
-    m_children.insert(folder, {});
+    m_children.insert(folder, KnownChildren());
 }
 
 void ProcorePathCache::put(const ProcoreNode &node)
@@ -194,7 +198,7 @@ void ProcorePathCache::move(const StorePath &from, const ProcoreNode &moved)
         for (auto it = m_children.cbegin(); it != m_children.cend(); ++it) {
             if (it.key() == from || from.isAncestorOf(it.key())) {
                 QList<StorePath> children;
-                for (const StorePath &child : *it)
+                for (const StorePath &child : it->order())
                     children.append(rebase(child));
                 belowChildren.insert(rebase(it.key()), children);
             }
@@ -206,7 +210,7 @@ void ProcorePathCache::move(const StorePath &from, const ProcoreNode &moved)
     for (auto it = below.cbegin(); it != below.cend(); ++it)
         m_nodes.insert(it.key(), *it);
     for (auto it = belowChildren.cbegin(); it != belowChildren.cend(); ++it)
-        m_children.insert(it.key(), *it);
+        m_children.insert(it.key(), KnownChildren(*it));
 }
 
 void ProcorePathCache::forget(const StorePath &path)
@@ -244,7 +248,7 @@ void ProcorePathCache::forgetLocked(const StorePath &path)
     m_children.remove(path);
     const auto parent = m_children.find(path.parent());
     if (parent != m_children.end())
-        parent->removeAll(path);
+        parent->remove(path);
 }
 
 QHash<qint64, StorePath> ProcorePathCache::pathsById() const
@@ -308,6 +312,44 @@ void ProcorePathCache::forgetBelowAll(const QList<StorePath> &folders)
         else
             ++it;
     }
+}
+
+ProcorePathCache::KnownChildren::KnownChildren(const QList<StorePath> &order) : m_order(order)
+{
+    m_byKey.reserve(order.size());
+    for (const StorePath &path : order)
+        m_byKey[clashKey(path.name())].append(path);
+}
+
+const StorePath *ProcorePathCache::KnownChildren::firstWithKey(const QString &key) const
+{
+    const auto it = m_byKey.constFind(key);
+    return it == m_byKey.constEnd() || it->isEmpty() ? nullptr : &it->constFirst();
+}
+
+bool ProcorePathCache::KnownChildren::contains(const StorePath &path) const
+{
+    const auto it = m_byKey.constFind(clashKey(path.name()));
+    return it != m_byKey.constEnd() && it->contains(path);
+}
+
+void ProcorePathCache::KnownChildren::append(const StorePath &path)
+{
+    m_order.append(path);
+    m_byKey[clashKey(path.name())].append(path);
+}
+
+void ProcorePathCache::KnownChildren::remove(const StorePath &path)
+{
+    // Linear in the folder's size, like the list it keeps; only deletes, renames and moves get here.
+    if (m_order.removeAll(path) == 0)
+        return;
+    const auto it = m_byKey.find(clashKey(path.name()));
+    if (it == m_byKey.end())
+        return;
+    it->removeAll(path);
+    if (it->isEmpty())
+        m_byKey.erase(it);
 }
 
 ProcorePathCache::Ticket ProcorePathCache::board(const QString &key, QObject *context,

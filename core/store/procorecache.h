@@ -57,6 +57,9 @@ public:
     // Procore compares names case-insensitively: the sibling that would clash with `path`'s name
     // (exact match first), if the parent's children are known.
     std::optional<ProcoreNode> clash(const StorePath &path) const;
+    // The key clash() indexes a known folder's children by: two names clash exactly when their keys
+    // are equal (the same test as QString::compare(…, Qt::CaseInsensitive) == 0).
+    static QString clashKey(const QString &name);
     bool childrenKnown(const StorePath &folder) const;
     // Known children in listing order (empty if not known).
     QList<ProcoreNode> children(const StorePath &folder) const;
@@ -111,6 +114,26 @@ private:
         std::function<void()> resume;
     };
 
+    // The known children of one folder: in listing order, and by clashKey() of their names, so
+    // clash() and put() do not scan a folder of 10,000 for each upload into it. Kept in one value
+    // so that whatever adds, removes or replaces a folder's children keeps both in step.
+    class KnownChildren final
+    {
+    public:
+        KnownChildren() = default;
+        explicit KnownChildren(const QList<StorePath> &order);
+        const QList<StorePath> &order() const { return m_order; }
+        // The first child (in listing order) whose name has `key`, or nullptr.
+        const StorePath *firstWithKey(const QString &key) const;
+        bool contains(const StorePath &path) const;
+        void append(const StorePath &path);
+        void remove(const StorePath &path);
+
+    private:
+        QList<StorePath> m_order;
+        QHash<QString, QList<StorePath>> m_byKey; // each list in listing order
+    };
+
     void land(const QString &key);
     void putLocked(const ProcoreNode &node);
     void forgetLocked(const StorePath &path);
@@ -126,7 +149,7 @@ private:
 
     qint64 m_rootId = 0;
     QHash<StorePath, ProcoreNode> m_nodes; // the root is not stored here
-    QHash<StorePath, QList<StorePath>> m_children; // only for folders whose children are known
+    QHash<StorePath, KnownChildren> m_children; // only for folders whose children are known
 };
 
 } // namespace trestle

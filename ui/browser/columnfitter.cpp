@@ -21,6 +21,8 @@ constexpr int kWholeNameChars = 40;
 constexpr int kReadableChars = 14;
 // First word of saveState(): the format's version.
 constexpr quint32 kStateMagic = 0x54434631; // "TCF1"
+// A saved state naming a column past this is not one of ours.
+constexpr int kMaxColumns = 64;
 // Rows looked at for the name's width: those in sight, at most this many.
 constexpr int kMaxRowsMeasured = 200;
 
@@ -157,8 +159,10 @@ bool ColumnFitter::restoreState(const QByteArray &state)
     if (in.status() != QDataStream::Ok || magic != kStateMagic)
         return false;
     for (auto it = widths.cbegin(); it != widths.cend(); ++it) {
-        // Only columns the view has, at widths a user could have dragged them to.
-        if (it.key() == kNameColumn || it.key() < 0 || it.key() >= m_view->header()->count()
+        // Widths a user could have dragged a column to. A column the view does not have now is
+        // kept: the window restores before its panes have a store, and Procore's "Versions"
+        // column comes with the store (apply() sets only the columns shown).
+        if (it.key() == kNameColumn || it.key() < 0 || it.key() >= kMaxColumns
             || it.value() < m_view->header()->minimumSectionSize() || it.value() > 10000)
             return false;
     }

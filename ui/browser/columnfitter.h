@@ -32,7 +32,8 @@ public:
     void apply();
     // What the user's resizes left (logical column → width).
     QHash<int, int> userWidths() const { return m_user; }
-    // The user's widths as bytes to keep in settings, and back (false for bytes it cannot read).
+    // The user's widths as bytes to keep in settings, and back (false for bytes it cannot read). A
+    // restored width of a column the view shows only later (Procore's versions) waits for it.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
 

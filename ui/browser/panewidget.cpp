@@ -5,6 +5,7 @@
 #include "core/store/store.h"
 #include "ui/browser/breadcrumbbar.h"
 #include "ui/browser/columnfitter.h"
+#include "ui/browser/elidingcombobox.h"
 #include "ui/browser/paneoperations.h"
 #include "ui/browser/panewidgetprivate.h"
 #include "ui/browser/storemodel.h"
@@ -51,11 +52,12 @@ void PaneWidgetPrivate::buildWidgets()
     proxy->setSourceModel(model);
     operations = new PaneOperations(q);
 
-    switcher = new QComboBox(q);
+    auto *elidingSwitcher = new ElidingComboBox(q);
+    elidingSwitcher->setHint(PaneWidget::tr("Connection or project shown in this pane"));
+    switcher = elidingSwitcher;
     switcher->setObjectName(QStringLiteral("connectionSwitcher"));
     switcher->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     switcher->setMinimumContentsLength(12);
-    switcher->setToolTip(PaneWidget::tr("Connection or project shown in this pane"));
 
     filter = new QLineEdit(q);
     filter->setObjectName(QStringLiteral("filterBox"));

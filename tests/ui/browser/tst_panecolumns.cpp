@@ -12,6 +12,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDataStream>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QStyle>
@@ -216,6 +217,50 @@ private Q_SLOTS:
         QVERIFY(second->restoreColumnState(state));
         QCOMPARE(header->sectionSize(StoreModel::ModifiedColumn), chosen);
         checkHeadersWhole(viewOf(second.get()));
+    }
+
+    // The window restores the saved widths when it starts, before its panes have a store: the
+    // Procore pane's "Versions" column is not there yet, and its width (and the others') must
+    // still come back once the store is set (the whole state was refused before).
+    void versionsWidthRestoresBeforeTheStore()
+    {
+        QVERIFY(m_sandboxUp);
+        QByteArray state;
+        int versions = 0;
+        int modified = 0;
+        {
+            auto first = this->pane(700);
+            QVERIFY(first);
+            QHeaderView *header = viewOf(first.get())->header();
+            QCOMPARE(header->count(), StoreModel::VersionsColumn + 1);
+            versions = header->sectionSize(StoreModel::VersionsColumn) + 24;
+            header->resizeSection(StoreModel::VersionsColumn, versions);
+            modified = header->sectionSize(StoreModel::ModifiedColumn) + 30;
+            header->resizeSection(StoreModel::ModifiedColumn, modified);
+            state = first->columnState();
+        }
+        PaneWidget second;
+        second.setConnections({{kProcoreId, QStringLiteral("Procore – Tower A"), true}});
+        QHeaderView *header = viewOf(&second)->header();
+        QVERIFY(header->count() <= StoreModel::VersionsColumn); // no store: no versions column
+        QVERIFY(second.restoreColumnState(state));
+        second.setStore(m_backend.freshStore(), kProcoreId);
+        second.resize(700, 480);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        second.openFolder(kFolder);
+        QVERIFY(browsertest::waitLoaded(&second));
+        QCOMPARE(header->sectionSize(StoreModel::VersionsColumn), versions);
+        QCOMPARE(header->sectionSize(StoreModel::ModifiedColumn), modified);
+        // Not ours: a column far past any the model has.
+        QByteArray bogus;
+        {
+            QDataStream out(&bogus, QIODevice::WriteOnly);
+            out.setVersion(QDataStream::Qt_6_4);
+            out << quint32(0x54434631) << QHash<int, int>{{1000, 80}};
+        }
+        QVERIFY(!second.restoreColumnState(bogus));
+        QCOMPARE(header->sectionSize(StoreModel::VersionsColumn), versions);
     }
 };
 

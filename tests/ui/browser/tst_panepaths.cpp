@@ -6,12 +6,15 @@
 #include "core/store/localstore.h"
 #include "testoutput.h"
 #include "ui/browser/breadcrumbbar.h"
+#include "ui/browser/elidingcombobox.h"
 #include "ui/browser/panewidget.h"
 
 #include <QAbstractItemView>
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -106,6 +109,51 @@ private Q_SLOTS:
         QCOMPARE(pane.width(), 420);
         QVERIFY(status->geometry().right() < pane.width());
         save(&pane, QStringLiteral("pane-long-path-420"));
+    }
+
+    // A 60-character connection name in a 420 px pane: the switcher shows it cut with "…" (it was
+    // clipped mid-letter), never wider than its box, and names it whole in its tooltip.
+    void longConnectionNameInNarrowPane()
+    {
+        const QString name = QStringLiteral("Procore – Northwind Construction – 2026 Tower A Residence NE");
+        QCOMPARE(name.size(), 60);
+        PaneWidget pane;
+        pane.setConnections(
+            {{kLocalId, name, false}, {QStringLiteral("share-2"), QStringLiteral("Archive"), false}});
+        pane.setStore(std::make_unique<LocalStore>(m_dir.path()), kLocalId);
+        pane.resize(420, 360);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(browsertest::waitLoaded(&pane));
+        QTest::qWait(50); // the layouts settle
+
+        auto *switcher = pane.findChild<ElidingComboBox *>(QStringLiteral("connectionSwitcher"));
+        QVERIFY(switcher);
+        QCOMPARE(switcher->currentText(), name);
+        QVERIFY(switcher->geometry().right() < pane.width());
+        const QString shown = switcher->shownText();
+        QVERIFY2(shown == name || (shown.endsWith(QChar(0x2026)) && shown.size() > 1), qPrintable(shown));
+        QVERIFY2(shown != name,
+                 "a 60-character name fits a 420 px pane's switcher: make the test's name longer");
+        QVERIFY(name.startsWith(shown.chopped(1)));
+        // What is drawn fits the box's text field.
+        QStyleOptionComboBox option;
+        option.initFrom(switcher);
+        option.editable = false;
+        const QRect field = switcher->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                              QStyle::SC_ComboBoxEditField, switcher);
+        QVERIFY2(switcher->fontMetrics().horizontalAdvance(shown) <= field.width(),
+                 qPrintable(QStringLiteral("%1 > %2")
+                                .arg(switcher->fontMetrics().horizontalAdvance(shown))
+                                .arg(field.width())));
+        QVERIFY2(switcher->toolTip().contains(name), qPrintable(switcher->toolTip()));
+        save(&pane, QStringLiteral("pane-long-connection-420"));
+
+        // A short name is shown whole; the tooltip follows the choice.
+        switcher->setCurrentIndex(1);
+        QCOMPARE(switcher->shownText(), QStringLiteral("Archive"));
+        QVERIFY(switcher->toolTip().startsWith(QStringLiteral("Archive")));
+        QVERIFY(!switcher->toolTip().contains(name));
     }
 };
 
