@@ -44,10 +44,22 @@ StorageTransfer::~StorageTransfer()
 {
     if (m_retriedWithFreshToken && m_context->tokens())
         m_context->tokens()->cancelWaiter(this);
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    releaseReply(true);
+}
+
+void StorageTransfer::releaseReply(bool abort)
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    if (abort)
+        reply->abort();
+    if (m_upload && m_upload->parent() != reply)
+        m_upload->setParent(reply);
+    m_upload = nullptr;
+    reply->deleteLater();
 }
 
 void StorageTransfer::setTimeout(std::chrono::milliseconds timeout)
@@ -130,6 +142,7 @@ void StorageTransfer::startFormUpload(const Upload &upload, QIODevice *data, con
                            contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
                                                  : contentType.toUtf8());
         filePart.setBodyDevice(data); // streamed by QNAM, never read whole
+        m_upload = data;
         m_total = data->isSequential() ? -1 : data->size();
         multipart->append(filePart); // S3 ignores fields after the file: it goes last
         QNetworkRequest request(m_url);
@@ -162,6 +175,7 @@ void StorageTransfer::startSegmentUpload(const UploadSegment &segment, QIODevice
             request.setRawHeader("Content-Type", "application/octet-stream");
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         m_total = data->isSequential() ? segment.size : data->size();
+        m_upload = data;
         watch(m_nam->put(request, data)); // timeouts: armWatchdog, as for the form upload
         armWatchdog(m_timeout);
     });
@@ -240,10 +254,7 @@ void StorageTransfer::onDownloadReadyRead()
         if (n <= 0)
             break;
         if (m_sink->write(m_chunk.constData(), n) != n) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-            m_reply = nullptr;
+            releaseReply(true);
             return finish(Error(Error::Kind::LocalIo,
                                 tr("Cannot write the downloaded file: %1").arg(m_sink->errorString()),
                                 endpoint()));
@@ -255,10 +266,10 @@ void StorageTransfer::onDownloadReadyRead()
 void StorageTransfer::onFinished()
 {
     QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
     if (!reply)
         return;
-    reply->deleteLater();
+    // Still readable below: deleteLater() runs only once control is back in the event loop.
+    releaseReply(false);
     if (m_aborted)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -333,12 +344,7 @@ void StorageTransfer::abort()
     m_aborted = true;
     if (m_context->tokens())
         m_context->tokens()->cancelWaiter(this);
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    releaseReply(true);
     finish(Error(Error::Kind::Cancelled, tr("The transfer was cancelled.")));
 }
 

@@ -77,12 +77,17 @@ private:
     void onDownloadReadyRead();
     void finish(Status result);
     QString endpoint() const;
+    // Lets go of the reply in flight (aborting it if asked) and hands it the upload's body device:
+    // Qt may still read a body device after abort() (queued reads of the aborted request), so the
+    // device must live exactly as long as the reply, not as long as the job that made it.
+    void releaseReply(bool abort);
 
     std::shared_ptr<ConnectionContext> m_context;
     QNetworkAccessManager *m_nam;
     std::chrono::milliseconds m_timeout{60000};
     Kind m_kind = Kind::Download;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QIODevice> m_upload; // the body device of an upload (owned by the caller until sent)
     QTimer *m_watchdog = nullptr; // uploads only (downloads use QNAM's transfer timeout)
     QIODevice *m_sink = nullptr;
     QByteArray m_chunk; // downloads: the buffer between the reply and the sink

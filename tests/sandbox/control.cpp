@@ -12,6 +12,7 @@ namespace sandbox {
 
 namespace {
 constexpr int kMaxBlockMs = 120000;
+constexpr int kMaxForcedCuts = 1000;
 
 HttpResponse ok()
 {
@@ -57,6 +58,18 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
     }
     if (path == QLatin1String("/_sandbox/revoke-refresh-tokens") && post) {
         m_hooks.revokeRefreshTokens();
+        return ok();
+    }
+    if (path == QLatin1String("/_sandbox/cut-storage-bodies") && post) {
+        // Deterministic cuts where the random ones may miss (a few segment PUTs among many calls).
+        const QString method = request.query.queryItemValue(QStringLiteral("method")).toUpper();
+        bool valid = false;
+        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
+        if ((method != QLatin1String("PUT") && method != QLatin1String("POST")) || !valid || count < 0
+            || count > kMaxForcedCuts)
+            return errorMessage(
+                400, QStringLiteral("method must be PUT or POST, count 0..%1").arg(kMaxForcedCuts));
+        m_hooks.cutStorageBodies(method.toLatin1(), count);
         return ok();
     }
     if (path == QLatin1String("/_sandbox/block") && post) {

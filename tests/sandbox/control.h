@@ -25,6 +25,9 @@ public:
         std::function<bool(const QJsonObject &, QString *)> applyConfig;
         std::function<void()> expireTokens;
         std::function<void()> revokeRefreshTokens;
+        // POST /_sandbox/cut-storage-bodies: the next `count` storage requests of `method` that
+        // carry a body are cut mid-body (reset_mid_body) whatever the fault rate.
+        std::function<void(const QByteArray &method, int count)> cutStorageBodies;
         std::function<std::optional<QJsonObject>(qint64 projectId)> projectState; // nullopt: unknown
     };
 

@@ -27,10 +27,22 @@ void FaultInjector::setKinds(const QStringList &kinds)
             m_kinds.append(Kind::Truncate);
         else if (name == QLatin1String("stall"))
             m_kinds.append(Kind::Stall);
+        else if (name == QLatin1String("reset_mid_body"))
+            m_kinds.append(Kind::ResetMidBody);
     }
 }
 
 FaultInjector::Kind FaultInjector::draw()
+{
+    return drawFrom(false);
+}
+
+FaultInjector::Kind FaultInjector::drawForBody()
+{
+    return drawFrom(true);
+}
+
+FaultInjector::Kind FaultInjector::drawFrom(bool withBodyCut)
 {
     if (m_rate <= 0.0 || m_kinds.isEmpty())
         return Kind::None;
@@ -39,7 +51,15 @@ FaultInjector::Kind FaultInjector::draw()
     const double roll = double(m_generator() >> 11) * (1.0 / 9007199254740992.0);
     if (roll >= m_rate)
         return Kind::None;
-    return m_kinds.at(int(m_generator() % quint64(m_kinds.size())));
+    if (withBodyCut || !cutsBodies())
+        return m_kinds.at(int(m_generator() % quint64(m_kinds.size())));
+    // A request without a body cannot be cut mid-body: draw among the other kinds (none when
+    // reset_mid_body is the only one, so such a request is never faulted).
+    QList<Kind> kinds = m_kinds;
+    kinds.removeAll(Kind::ResetMidBody);
+    if (kinds.isEmpty())
+        return Kind::None;
+    return kinds.at(int(m_generator() % quint64(kinds.size())));
 }
 
 bool FaultInjector::isStatusFault(Kind kind)

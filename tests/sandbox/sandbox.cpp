@@ -106,6 +106,9 @@ bool Sandbox::start(QString *error)
     hooks.revokeRefreshTokens = [this] {
         m_tokens.revokeAllRefreshTokens();
     };
+    hooks.cutStorageBodies = [this](const QByteArray &method, int count) {
+        m_forcedCuts.insert(method, count);
+    };
     hooks.projectState = [this](qint64 projectId) {
         return projectState(projectId);
     };
@@ -129,6 +132,8 @@ bool Sandbox::start(QString *error)
         std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleApi(r); }, spoolDir);
     m_storageServer =
         std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleStorage(r); }, spoolDir);
+    m_apiServer->setBodyGate([this](const HttpRequest &head) { return gateBody(head, false); });
+    m_storageServer->setBodyGate([this](const HttpRequest &head) { return gateBody(head, true); });
     if (!m_apiServer->listen(QHostAddress::LocalHost, m_options.port)) {
         *error = QStringLiteral("cannot listen on the API port: %1").arg(m_apiServer->errorString());
         return false;
@@ -288,9 +293,56 @@ Sandbox::Caller Sandbox::resolveCaller(const HttpRequest &request, qint64 now) c
     return caller;
 }
 
+qint64 Sandbox::gateBody(const HttpRequest &head, bool storage)
+{
+    const quint32 key = quint32(head.localPort) << 16 | head.peerPort;
+    m_drawnAtHead.remove(key);
+    const QByteArray lengthHeader = head.header("Content-Length").trimmed();
+    const bool chunked = head.header("Transfer-Encoding").toLower().contains("chunked");
+    const qint64 length = lengthHeader.toLongLong();
+    if (length <= 0 && !chunked)
+        return -1;
+    const qint64 cutAt = chunked && length <= 0 ? 64 * 1024 : length / 2;
+    // Cuts asked for by POST /_sandbox/cut-storage-bodies come first and draw nothing.
+    if (storage && m_forcedCuts.value(head.method) > 0) {
+        --m_forcedCuts[head.method];
+        m_stats.countFault();
+        m_stats.countBodyCut(head, storage);
+        return cutAt;
+    }
+    // Only when the kind is on: otherwise every fault is drawn in the handler as it always was,
+    // so a seed replays the same faults as before the kind existed.
+    if (!m_faults.cutsBodies())
+        return -1;
+    // Storage uploads (form POST, segment PUT) and JSON bodies of the API; never /_sandbox or
+    // /oauth (a client could not sign in otherwise).
+    if (!storage && !head.path.startsWith(QLatin1String("/rest/")))
+        return -1;
+    const FaultInjector::Kind fault = m_faults.drawForBody();
+    if (fault != FaultInjector::Kind::ResetMidBody) {
+        m_drawnAtHead.insert(key, fault);
+        return -1;
+    }
+    // Neither an API call nor a storage request for the statistics: it never got that far.
+    m_stats.countFault();
+    m_stats.countBodyCut(head, storage);
+    return cutAt;
+}
+
+FaultInjector::Kind Sandbox::takeFault(const HttpRequest &request)
+{
+    const quint32 key = quint32(request.localPort) << 16 | request.peerPort;
+    const auto drawn = m_drawnAtHead.constFind(key);
+    if (drawn == m_drawnAtHead.cend())
+        return m_faults.draw();
+    const FaultInjector::Kind fault = *drawn;
+    m_drawnAtHead.erase(drawn);
+    return fault;
+}
+
 HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
 {
-    const FaultInjector::Kind fault = m_faults.draw();
+    const FaultInjector::Kind fault = takeFault(request);
     const Caller caller = resolveCaller(request, now);
     m_stats.countApiCall(request.method, request.path, caller.clientId);
     HttpResponse response;
@@ -322,7 +374,7 @@ HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
 
 HttpResponse Sandbox::handleDownloadHop(const HttpRequest &request, qint64 now)
 {
-    const FaultInjector::Kind fault = m_faults.draw();
+    const FaultInjector::Kind fault = takeFault(request);
     const Caller caller = resolveCaller(request, now);
     HttpResponse response;
     if (FaultInjector::isStatusFault(fault)) {
@@ -407,7 +459,7 @@ std::optional<HttpResponse> Sandbox::routeDocuments(const HttpRequest &request, 
 
 HttpResponse Sandbox::handleStorage(const HttpRequest &request)
 {
-    const FaultInjector::Kind fault = m_faults.draw();
+    const FaultInjector::Kind fault = takeFault(request);
     HttpResponse response;
     if (FaultInjector::isStatusFault(fault)) {
         m_stats.countFault();

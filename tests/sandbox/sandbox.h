@@ -9,6 +9,7 @@
 #include "stats.h"
 #include "tokenstore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -62,6 +63,10 @@ private:
     HttpResponse handleTokenEndpoint(const HttpRequest &request, qint64 nowMs);
     HttpResponse handleRest(const HttpRequest &request, qint64 nowMs);
     HttpResponse handleDownloadHop(const HttpRequest &request, qint64 nowMs);
+    // The body gate of both servers (reset_mid_body): draws a request's fault when its head
+    // arrives; returns the body bytes to read before the cut, or -1.
+    qint64 gateBody(const HttpRequest &head, bool storage);
+    FaultInjector::Kind takeFault(const HttpRequest &request); // drawn by gateBody, else now
     HttpResponse route(const HttpRequest &request, const Caller &caller, bool documentsOnly);
     std::optional<HttpResponse> routeDocuments(const HttpRequest &request, const ApiContext &context);
     // Consumes budget; fills *decision; returns a 429 response when spent.
@@ -84,6 +89,10 @@ private:
     Stats m_stats;
     RateLimiter m_limiter;
     FaultInjector m_faults;
+    // Faults gateBody() drew for requests still being read, by (local port << 16 | peer port):
+    // one request at a time per connection, so the key names the request.
+    QHash<quint32, FaultInjector::Kind> m_drawnAtHead;
+    QHash<QByteArray, int> m_forcedCuts; // storage method -> cuts still to make (cut-storage-bodies)
     int m_callsSinceExpiry = 0; // /rest calls since expire_tokens_every last expired the tokens
     std::unique_ptr<OAuth> m_oauth;
     std::unique_ptr<AccountsApi> m_accountsApi;

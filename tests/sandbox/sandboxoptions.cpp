@@ -13,6 +13,11 @@ QStringList allFaultKinds()
             QStringLiteral("reset"), QStringLiteral("truncate"), QStringLiteral("stall")};
 }
 
+QStringList knownFaultKinds()
+{
+    return allFaultKinds() << QStringLiteral("reset_mid_body");
+}
+
 QStringList allSeeds()
 {
     return {QStringLiteral("minimal"), QStringLiteral("demo"), QStringLiteral("large"),
@@ -30,9 +35,9 @@ bool parseFaultKinds(const QStringList &kinds, QStringList *out, QString *error)
         const QString kind = raw.trimmed().toLower();
         if (kind.isEmpty())
             continue;
-        if (!allFaultKinds().contains(kind)) {
+        if (!knownFaultKinds().contains(kind)) {
             *error =
-                QStringLiteral("unknown fault kind '%1' (known: %2)").arg(raw, allFaultKinds().join(u','));
+                QStringLiteral("unknown fault kind '%1' (known: %2)").arg(raw, knownFaultKinds().join(u','));
             return false;
         }
         if (!result.contains(kind))
@@ -177,7 +182,9 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     const auto timeScale = option("time-scale", "K", "An hour lasts 3600/K seconds, the spike window 10/K.");
     const auto latency = option("latency-ms", "N", "Delay before each API and storage response.");
     const auto faultRate = option("fault-rate", "P", "Probability (0..1) that a request fails.");
-    const auto faultKinds = option("fault-kinds", "LIST", "Comma list of 500,502,503,reset,truncate,stall.");
+    const auto faultKinds =
+        option("fault-kinds", "LIST",
+               "Comma list of 500,502,503,reset,truncate,stall (default: these) and reset_mid_body.");
     const auto faultSeed = option("fault-seed", "N", "Seed of the fault generator (default: random).");
     const auto tokenLifetime = option("token-lifetime", "SECONDS", "Access-token lifetime (5400).");
     const auto clockOffset =

@@ -8,7 +8,10 @@
 
 namespace sandbox {
 
-QStringList allFaultKinds(); // "500", "502", "503", "reset", "truncate", "stall"
+QStringList allFaultKinds(); // "500", "502", "503", "reset", "truncate", "stall": the default list
+// allFaultKinds() and "reset_mid_body", which is opt-in so that the default list (and a seed's
+// fault sequence) stays as it was before the kind existed.
+QStringList knownFaultKinds();
 QStringList allSeeds(); // "minimal", "demo", "large", "empty"
 
 // Settings that /_sandbox/config may change while the sandbox runs.

@@ -65,6 +65,12 @@ void Stats::countStorageRequest(const HttpRequest &request, const HttpResponse &
         ++m_storageWithAuthorization;
 }
 
+void Stats::countBodyCut(const HttpRequest &head, bool storage)
+{
+    ++m_bodiesCut[storage ? QStringLiteral("storage ") + QString::fromLatin1(head.method)
+                          : endpointKey(head.method, head.path)];
+}
+
 QJsonObject Stats::toJson() const
 {
     QJsonObject grants{{QStringLiteral("authorization_code"), 0},
@@ -84,7 +90,8 @@ QJsonObject Stats::toJson() const
                          {QStringLiteral("bytes_in"), m_bytesIn},
                          {QStringLiteral("bytes_out"), m_bytesOut},
                          {QStringLiteral("requests_with_authorization"), m_storageWithAuthorization}}},
-            {QStringLiteral("faults_injected"), m_faults}};
+            {QStringLiteral("faults_injected"), m_faults},
+            {QStringLiteral("bodies_cut"), toObject(m_bodiesCut)}};
 }
 
 void Stats::reset()
@@ -95,6 +102,7 @@ void Stats::reset()
     m_status429 = 0;
     m_grants.clear();
     m_faults = 0;
+    m_bodiesCut.clear();
     m_storageRequests = 0;
     m_uploads = 0;
     m_downloads = 0;

@@ -24,6 +24,9 @@ public:
     void countGrant(const QString &grantType) { ++m_grants[grantType]; }
     void countFault() { ++m_faults; }
     void countStorageRequest(const HttpRequest &request, const HttpResponse &response);
+    // A request cut mid-body (reset_mid_body), by "storage PUT" / "storage POST" or API endpoint
+    // key; it is neither an API call nor a storage request (it never got that far).
+    void countBodyCut(const HttpRequest &head, bool storage);
 
     QJsonObject toJson() const;
     void reset();
@@ -38,6 +41,7 @@ private:
     qint64 m_status429 = 0;
     QHash<QString, qint64> m_grants;
     qint64 m_faults = 0;
+    QHash<QString, qint64> m_bodiesCut;
     qint64 m_storageRequests = 0;
     qint64 m_uploads = 0;
     qint64 m_downloads = 0;

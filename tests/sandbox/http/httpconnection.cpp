@@ -200,25 +200,76 @@ void HttpConnection::processInput()
                 return; // wait for readyRead
             acknowledgeNow(m_socket);
         }
-        m_inPos += m_parser.feed(m_in.constData() + m_inPos, m_inLen - m_inPos);
+        qint64 available = m_inLen - m_inPos;
+        if (m_cutAt >= 0 && m_parser.state() == HttpRequestParser::State::Body) {
+            // Read no further than the cut, so the cut falls mid-body even for a fast client.
+            available = std::min(available, m_cutAt - m_parser.current().bodySize);
+            if (available <= 0) {
+                cutMidBody();
+                return;
+            }
+        }
+        m_inPos += m_parser.feed(m_in.constData() + m_inPos, available);
         if (m_parser.takeContinueRequest())
             m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
         switch (m_parser.state()) {
         case HttpRequestParser::State::Head:
+            break;
         case HttpRequestParser::State::Body:
+            askGate();
+            if (m_cutAt >= 0 && m_parser.current().bodySize >= m_cutAt) {
+                cutMidBody();
+                return;
+            }
             break;
         case HttpRequestParser::State::Error:
             sendError(m_parser.errorStatus(), m_parser.errorReason());
             return;
         case HttpRequestParser::State::Complete:
+            askGate();
+            // A small body may arrive whole with its head: it is cut all the same, unanswered.
+            if (m_cutAt >= 0) {
+                cutMidBody();
+                return;
+            }
             dispatch();
             return;
         }
     }
 }
 
+void HttpConnection::askGate()
+{
+    if (m_gateAsked)
+        return;
+    m_gateAsked = true;
+    m_cutAt = -1;
+    if (!m_gate || !*m_gate)
+        return;
+    const HttpRequest &current = m_parser.current();
+    HttpRequest head;
+    head.method = current.method;
+    head.target = current.target;
+    head.path = current.path;
+    head.query = current.query;
+    head.headers = current.headers;
+    head.peerHost = m_socket->peerAddress().toString().toLatin1();
+    head.localPort = m_socket->localPort();
+    head.peerPort = m_socket->peerPort();
+    m_cutAt = (*m_gate)(head);
+}
+
+void HttpConnection::cutMidBody()
+{
+    // The handler never sees the request; the parser's destructor removes a spool file.
+    m_phase = Phase::Closing;
+    resetConnection(m_socket);
+}
+
 void HttpConnection::dispatch()
 {
+    m_gateAsked = false;
+    m_cutAt = -1;
     const bool keepAlive = m_parser.keepAlive();
     HttpRequest request = m_parser.takeRequest();
     request.peerHost = m_socket->peerAddress().toString().toLatin1();

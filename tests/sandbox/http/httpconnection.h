@@ -29,6 +29,9 @@ public:
     HttpConnection(QTcpSocket *socket, const HttpHandler *handler, const QString &spoolDir, QObject *parent);
     ~HttpConnection() override;
 
+    // Optional; must outlive the connection like the handler. See HttpBodyGate.
+    void setBodyGate(const HttpBodyGate *gate) { m_gate = gate; }
+
     static constexpr qint64 kFileChunk = 512 * 1024; // read from a body file per write
     static constexpr qint64 kWriteHighWater = 2 * 1024 * 1024; // max bytes queued in the socket
     static constexpr qint64 kWakeUpChunk = 64 * 1024; // see pumpFile()
@@ -40,6 +43,8 @@ private:
 
     void processInput();
     void dispatch();
+    void askGate(); // once per request, when its head is in
+    void cutMidBody();
     void sendError(int status, const QByteArray &reason);
     void startResponse(HttpResponse response, bool headRequest, bool keepAlive);
     void writeResponse();
@@ -52,6 +57,9 @@ private:
     QTcpSocket *m_socket;
     const HttpHandler *m_handler;
     HttpRequestParser m_parser;
+    const HttpBodyGate *m_gate = nullptr;
+    bool m_gateAsked = false; // for the request being read
+    qint64 m_cutAt = -1; // body bytes after which the connection is reset; -1: never
     Phase m_phase = Phase::Reading;
 
     QByteArray m_in; // raw bytes read from the socket, not yet parsed from m_inPos on

@@ -66,4 +66,10 @@ struct HttpResponse
 // thread; it must not block.
 using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
 
+// Asked once per request, as soon as its head is parsed (body not yet, or only partly, read; the
+// request's body fields are empty): how many body bytes to read before the connection is reset
+// without an answer and without calling the handler, or -1 to let the request through. The
+// sandbox's "reset_mid_body" fault: an upload cut off before the server acted on it.
+using HttpBodyGate = std::function<qint64(const HttpRequest &head)>;
+
 } // namespace sandbox

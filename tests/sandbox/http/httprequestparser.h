@@ -42,6 +42,10 @@ public:
     bool keepAlive() const { return m_keepAlive; }
     bool isHead() const { return m_request.method == "HEAD"; }
 
+    // The request being parsed: its head once the state is Body or Complete, and in
+    // `bodySize` how many body bytes arrived so far.
+    const HttpRequest &current() const { return m_request; }
+
     // In Complete: hands over the request; the spool file (if any) now belongs to the caller.
     HttpRequest takeRequest();
     void reset(); // ready for the next request on the same connection

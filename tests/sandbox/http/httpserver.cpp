@@ -40,8 +40,10 @@ QString HttpServer::errorString() const
 
 void HttpServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection())
-        new HttpConnection(socket, &m_handler, m_spoolDir, this);
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, &m_handler, m_spoolDir, this);
+        connection->setBodyGate(&m_gate);
+    }
 }
 
 } // namespace sandbox

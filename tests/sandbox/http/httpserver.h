@@ -28,6 +28,9 @@ public:
     HttpServer(HttpHandler handler, QString spoolDir, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Optional (see HttpBodyGate); every connection asks the gate set at the time.
+    void setBodyGate(HttpBodyGate gate) { m_gate = std::move(gate); }
+
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const;
     QString errorString() const;
@@ -37,6 +40,7 @@ private:
 
     QTcpServer m_server;
     HttpHandler m_handler;
+    HttpBodyGate m_gate;
     QString m_spoolDir;
 };
 
