@@ -1,5 +1,6 @@
 #include "core/common/logfile.h"
 #include "core/common/privatefiles.h"
+#include "core/common/processhardening.h"
 #include "core/common/translations.h"
 #include "core/db/database.h"
 #include "core/db/profilerepository.h"
@@ -121,6 +122,8 @@ int runTransferCommand(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Before any token is in memory: a core file must not carry one.
+    trestle::ProcessHardening::keepSecretsOutOfCoreDumps();
     if (argc > 1 && isTransferVerb(argv[1]))
         return runTransferCommand(argc, argv);
 

@@ -5,4 +5,5 @@ target_sources(trestle_core_common PRIVATE
     common/logfile.h common/logfile.cpp
     common/translations.h common/translations.cpp
     common/privatefiles.h common/privatefiles.cpp
+    common/processhardening.h common/processhardening.cpp
 )
