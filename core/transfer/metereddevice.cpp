@@ -49,7 +49,9 @@ qint64 MeteredDevice::bytesAvailable() const
 
 QString MeteredDevice::checksum() const
 {
-    return QString::fromLatin1(m_sha.result().toHex());
+    if (m_digest.isEmpty())
+        m_digest = m_sha.takeResult();
+    return QString::fromLatin1(m_digest.toHex());
 }
 
 void MeteredDevice::throttle(qint64 bytes)

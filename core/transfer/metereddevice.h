@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QCryptographicHash>
+#include "core/store/sha256.h"
+
+#include <QByteArray>
 #include <QIODevice>
 
 #include <memory>
@@ -48,7 +50,8 @@ private:
     QIODevice *m_inner;
     std::shared_ptr<BandwidthLimiter> m_limiter;
     bool m_hash;
-    QCryptographicHash m_sha{QCryptographicHash::Sha256};
+    mutable Sha256 m_sha;
+    mutable QByteArray m_digest;
     qint64 m_hashed = 0;
 };
 
