@@ -59,6 +59,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>The file cannot be sent again.</source>
         <translation>Die Datei kann nicht erneut gesendet werden.</translation>
     </message>
+    <message>
+        <source>Procore rejected the sign-in even after renewing it %1 times. Sign in again.</source>
+        <translation>Procore hat die Anmeldung auch nach %1 Erneuerungen abgelehnt. Melden Sie sich erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ApiErrors</name>
@@ -247,6 +251,106 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>the source&apos;s copy wins (decided by the user)</source>
         <translation>die Kopie der Quelle gewinnt (vom Benutzer entschieden)</translation>
+    </message>
+    <message>
+        <source>both kept: the source&apos;s copy under a new name beside the destination&apos;s (decided by the user)</source>
+        <translation>beide behalten: die Datei der Quelle unter neuem Namen neben der des Ziels (vom Benutzer entschieden)</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::ConflictsDialog</name>
+    <message>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Konflikte lösen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>For &amp;all files:</source>
+        <translation>Für &amp;alle Dateien:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply and go on</source>
+        <translation>&amp;Übernehmen und fortfahren</translation>
+    </message>
+    <message>
+        <source>1 file exists on both sides and differs. Choose what becomes of it; the job then copies what you chose. Left at “Decide later”, it keeps waiting.</source>
+        <translation>1 Datei gibt es auf beiden Seiten mit unterschiedlichem Inhalt. Wählen Sie, was mit ihr geschieht; der Auftrag kopiert dann, was Sie gewählt haben. Bleibt sie auf „Später entscheiden“, wartet sie weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files exist on both sides and differ. Choose what becomes of each; the job then copies what you chose. Files left at “Decide later” keep waiting.</source>
+        <translation>
+            <numerusform>%n Datei gibt es auf beiden Seiten mit unterschiedlichem Inhalt. Wählen Sie, was mit ihr geschieht; der Auftrag kopiert dann, was Sie gewählt haben. Bleibt sie auf „Später entscheiden“, wartet sie weiter.</numerusform>
+            <numerusform>%n Dateien gibt es auf beiden Seiten mit unterschiedlichem Inhalt. Wählen Sie, was mit jeder geschieht; der Auftrag kopiert dann, was Sie gewählt haben. Dateien auf „Später entscheiden“ warten weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 are listed; the others follow once these are decided.</source>
+        <translation>Die ersten %1 sind aufgeführt; die übrigen folgen, sobald diese entschieden sind.</translation>
+    </message>
+    <message>
+        <source>The waiting files could not be read: %1</source>
+        <translation>Die wartenden Dateien konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Add the source’s file as a new version</source>
+        <translation>Datei der Quelle als neue Version hinzufügen</translation>
+    </message>
+    <message>
+        <source>Overwrite with the source’s file</source>
+        <translation>Mit der Datei der Quelle überschreiben</translation>
+    </message>
+    <message>
+        <source>Keep both (the source’s file under a new name)</source>
+        <translation>Beide behalten (die Datei der Quelle unter neuem Namen)</translation>
+    </message>
+    <message>
+        <source>Skip (leave both as they are)</source>
+        <translation>Überspringen (beide bleiben, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>Copy the destination’s file back</source>
+        <translation>Datei des Ziels zurückkopieren</translation>
+    </message>
+    <message>
+        <source>%1
+at the destination: %2</source>
+        <translation>%1
+am Ziel: %2</translation>
+    </message>
+    <message>
+        <source>looking…</source>
+        <translation>wird gesucht…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -804,6 +908,42 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>&amp;Preview</source>
         <translation>&amp;Vorschau</translation>
     </message>
+    <message>
+        <source>All versions, oldest first</source>
+        <translation>Alle Versionen, älteste zuerst</translation>
+    </message>
+    <message>
+        <source>The latest version only</source>
+        <translation>Nur die neueste Version</translation>
+    </message>
+    <message>
+        <source>Version &amp;history:</source>
+        <translation>V&amp;ersionsverlauf:</translation>
+    </message>
+    <message>
+        <source>Only now</source>
+        <translation>Nur jetzt</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Daily at</source>
+        <translation>Täglich um</translation>
+    </message>
+    <message>
+        <source>While Trestle runs, the job runs again by itself; each run moves what changed or is still missing since the last one.</source>
+        <translation>Solange Trestle läuft, wird der Auftrag von selbst wiederholt; jeder Lauf überträgt, was sich seit dem letzten geändert hat oder noch fehlt.</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>Run &amp;again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
 </context>
 <context>
     <name>trestle::FileTypes</name>
@@ -921,6 +1061,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>with its history: %1 versions</source>
         <translation>mit Versionsverlauf: %1 Versionen</translation>
     </message>
+    <message>
+        <source>already at the destination as “%1”</source>
+        <translation>bereits am Ziel als „%1“</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobNotifier</name>
@@ -1016,6 +1160,18 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>The job’s connections are not available.</source>
         <translation>Die Verbindungen des Auftrags sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This job is no longer in the list.</source>
+        <translation>Dieser Auftrag ist nicht mehr in der Liste.</translation>
+    </message>
+    <message>
+        <source>Wait until the job has ended, then decide.</source>
+        <translation>Warten Sie, bis der Auftrag beendet ist, und entscheiden Sie dann.</translation>
+    </message>
+    <message>
+        <source>This file belongs to another job.</source>
+        <translation>Diese Datei gehört zu einem anderen Auftrag.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1364,21 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>Paused: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
+    <message>
+        <source>Files wait for your decision: right-click the job to resolve the conflicts.</source>
+        <translation>Dateien warten auf Ihre Entscheidung: Klicken Sie mit der rechten Maustaste auf den Auftrag, um die Konflikte zu lösen.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for your decision</source>
+        <translation>
+            <numerusform>%n wartet auf Ihre Entscheidung</numerusform>
+            <numerusform>%n warten auf Ihre Entscheidung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobQueuePanel</name>
@@ -1274,6 +1445,29 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>No transfers yet. Drag files or folders from one pane to the other.</source>
         <translation>Noch keine Übertragungen. Ziehen Sie Dateien oder Ordner von einem Bereich in den anderen.</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation>Konflikte lösen…</translation>
+    </message>
+    <message>
+        <source>Decide what becomes of the files that exist on both sides</source>
+        <translation>Entscheiden, was mit den Dateien geschieht, die es auf beiden Seiten gibt</translation>
+    </message>
+    <message>
+        <source>Resolve 1 conflict…</source>
+        <translation>1 Konflikt lösen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n conflicts…</source>
+        <translation>
+            <numerusform>%n Konflikt lösen…</numerusform>
+            <numerusform>%n Konflikte lösen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Konflikte lösen</translation>
     </message>
 </context>
 <context>
@@ -1928,10 +2122,6 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>Add connection…</source>
         <translation>Verbindung hinzufügen…</translation>
     </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versionen</translation>
-    </message>
 </context>
 <context>
     <name>trestle::PlanBuilder</name>
@@ -2220,6 +2410,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>Deleted in Procore (in its recycle bin).</source>
         <translation>In Procore gelöscht (im Papierkorb).</translation>
+    </message>
+    <message>
+        <source>The folder listing could not be read.</source>
+        <translation>Der Inhalt des Ordners konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2838,26 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>Drops:</source>
         <translation>Ablegen:</translation>
+    </message>
+    <message>
+        <source>Ask me (the file waits for my decision)</source>
+        <translation>Mich fragen (die Datei wartet auf meine Entscheidung)</translation>
+    </message>
+    <message>
+        <source>All versions, oldest first</source>
+        <translation>Alle Versionen, älteste zuerst</translation>
+    </message>
+    <message>
+        <source>The latest version only</source>
+        <translation>Nur die neueste Version</translation>
+    </message>
+    <message>
+        <source>Where the source keeps a file&apos;s history (Procore) and the destination can hold it.</source>
+        <translation>Wo die Quelle den Verlauf einer Datei führt (Procore) und das Ziel ihn aufnehmen kann.</translation>
+    </message>
+    <message>
+        <source>Migrate: version &amp;history:</source>
+        <translation>Migrieren: V&amp;ersionsverlauf:</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3434,14 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
     <message>
         <source>which</source>
         <translation>welche</translation>
+    </message>
+    <message>
+        <source>Job %1 was not completely planned: it is planned again as job %2.</source>
+        <translation>Auftrag %1 wurde nicht vollständig geplant: er wird als Auftrag %2 neu geplant.</translation>
+    </message>
+    <message>
+        <source>History: %1 files with their versions, %2 older versions to copy (about %3)</source>
+        <translation>Verlauf: %1 Dateien mit ihren Versionen, %2 ältere Versionen zu kopieren (etwa %3)</translation>
     </message>
 </context>
 <context>

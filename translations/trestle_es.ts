@@ -59,6 +59,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>The file cannot be sent again.</source>
         <translation>El archivo no se puede volver a enviar.</translation>
     </message>
+    <message>
+        <source>Procore rejected the sign-in even after renewing it %1 times. Sign in again.</source>
+        <translation>Procore rechazó el inicio de sesión incluso después de renovarlo %1 veces. Inicie sesión de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ApiErrors</name>
@@ -247,6 +251,106 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>the source&apos;s copy wins (decided by the user)</source>
         <translation>gana la copia del origen (decisión del usuario)</translation>
+    </message>
+    <message>
+        <source>both kept: the source&apos;s copy under a new name beside the destination&apos;s (decided by the user)</source>
+        <translation>se conservan ambos: la copia del origen con un nombre nuevo junto a la del destino (decidido por el usuario)</translation>
+    </message>
+</context>
+<context>
+    <name>trestle::ConflictsDialog</name>
+    <message>
+        <source>size unknown</source>
+        <translation>tamaño desconocido</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Resolver conflictos</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>For &amp;all files:</source>
+        <translation>Para &amp;todos los archivos:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply and go on</source>
+        <translation>&amp;Aplicar y continuar</translation>
+    </message>
+    <message>
+        <source>1 file exists on both sides and differs. Choose what becomes of it; the job then copies what you chose. Left at “Decide later”, it keeps waiting.</source>
+        <translation>1 archivo existe en ambos lados y es distinto. Elija qué hacer con él; la tarea copiará lo que elija. Si lo deja en «Decidir más tarde», sigue esperando.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files exist on both sides and differ. Choose what becomes of each; the job then copies what you chose. Files left at “Decide later” keep waiting.</source>
+        <translation>
+            <numerusform>%n archivo existe en ambos lados y es distinto. Elija qué hacer con él; la tarea copiará lo que elija. Si lo deja en «Decidir más tarde», sigue esperando.</numerusform>
+            <numerusform>%n archivos existen en ambos lados y son distintos. Elija qué hacer con cada uno; la tarea copiará lo que elija. Los que deje en «Decidir más tarde» siguen esperando.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 are listed; the others follow once these are decided.</source>
+        <translation>Se muestran los primeros %1; los demás aparecerán cuando se hayan decidido estos.</translation>
+    </message>
+    <message>
+        <source>The waiting files could not be read: %1</source>
+        <translation>No se pudieron leer los archivos en espera: %1</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+    <message>
+        <source>Add the source’s file as a new version</source>
+        <translation>Añadir el archivo del origen como versión nueva</translation>
+    </message>
+    <message>
+        <source>Overwrite with the source’s file</source>
+        <translation>Sobrescribir con el archivo del origen</translation>
+    </message>
+    <message>
+        <source>Keep both (the source’s file under a new name)</source>
+        <translation>Conservar ambos (el archivo del origen con un nombre nuevo)</translation>
+    </message>
+    <message>
+        <source>Skip (leave both as they are)</source>
+        <translation>Omitir (dejar ambos como están)</translation>
+    </message>
+    <message>
+        <source>Copy the destination’s file back</source>
+        <translation>Copiar de vuelta el archivo del destino</translation>
+    </message>
+    <message>
+        <source>%1
+at the destination: %2</source>
+        <translation>%1
+en el destino: %2</translation>
+    </message>
+    <message>
+        <source>looking…</source>
+        <translation>buscando…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
     </message>
 </context>
 <context>
@@ -804,6 +908,42 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
+    <message>
+        <source>All versions, oldest first</source>
+        <translation>Todas las versiones, la más antigua primero</translation>
+    </message>
+    <message>
+        <source>The latest version only</source>
+        <translation>Solo la versión más reciente</translation>
+    </message>
+    <message>
+        <source>Version &amp;history:</source>
+        <translation>&amp;Historial de versiones:</translation>
+    </message>
+    <message>
+        <source>Only now</source>
+        <translation>Solo ahora</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Cada</translation>
+    </message>
+    <message>
+        <source>Daily at</source>
+        <translation>A diario a las</translation>
+    </message>
+    <message>
+        <source>While Trestle runs, the job runs again by itself; each run moves what changed or is still missing since the last one.</source>
+        <translation>Mientras Trestle esté abierto, la tarea se repite sola; cada ejecución transfiere lo que cambió o aún falta desde la anterior.</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <source>Run &amp;again:</source>
+        <translation>Re&amp;petir:</translation>
+    </message>
 </context>
 <context>
     <name>trestle::FileTypes</name>
@@ -921,6 +1061,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>with its history: %1 versions</source>
         <translation>con su historial: %1 versiones</translation>
     </message>
+    <message>
+        <source>already at the destination as “%1”</source>
+        <translation>ya está en el destino como «%1»</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobNotifier</name>
@@ -1016,6 +1160,18 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>The job’s connections are not available.</source>
         <translation>Las conexiones del trabajo no están disponibles.</translation>
+    </message>
+    <message>
+        <source>This job is no longer in the list.</source>
+        <translation>Esta tarea ya no está en la lista.</translation>
+    </message>
+    <message>
+        <source>Wait until the job has ended, then decide.</source>
+        <translation>Espere a que termine la tarea y decida después.</translation>
+    </message>
+    <message>
+        <source>This file belongs to another job.</source>
+        <translation>Este archivo pertenece a otra tarea.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1364,21 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>Paused: %1</source>
         <translation>En pausa: %1</translation>
     </message>
+    <message>
+        <source>Files wait for your decision: right-click the job to resolve the conflicts.</source>
+        <translation>Hay archivos esperando su decisión: haga clic derecho en la tarea para resolver los conflictos.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for your decision</source>
+        <translation>
+            <numerusform>%n espera su decisión</numerusform>
+            <numerusform>%n esperan su decisión</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobQueuePanel</name>
@@ -1274,6 +1445,29 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>No transfers yet. Drag files or folders from one pane to the other.</source>
         <translation>Todavía no hay transferencias. Arrastre archivos o carpetas de un panel al otro.</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation>Resolver conflictos…</translation>
+    </message>
+    <message>
+        <source>Decide what becomes of the files that exist on both sides</source>
+        <translation>Decidir qué hacer con los archivos que existen en ambos lados</translation>
+    </message>
+    <message>
+        <source>Resolve 1 conflict…</source>
+        <translation>Resolver 1 conflicto…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n conflicts…</source>
+        <translation>
+            <numerusform>Resolver %n conflicto…</numerusform>
+            <numerusform>Resolver %n conflictos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Resolver conflictos</translation>
     </message>
 </context>
 <context>
@@ -1928,10 +2122,6 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>Add connection…</source>
         <translation>Añadir conexión…</translation>
     </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versiones</translation>
-    </message>
 </context>
 <context>
     <name>trestle::PlanBuilder</name>
@@ -2220,6 +2410,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>Deleted in Procore (in its recycle bin).</source>
         <translation>Eliminado en Procore (en su papelera).</translation>
+    </message>
+    <message>
+        <source>The folder listing could not be read.</source>
+        <translation>No se pudo leer el contenido de la carpeta.</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2838,26 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>Drops:</source>
         <translation>Al soltar:</translation>
+    </message>
+    <message>
+        <source>Ask me (the file waits for my decision)</source>
+        <translation>Preguntarme (el archivo espera mi decisión)</translation>
+    </message>
+    <message>
+        <source>All versions, oldest first</source>
+        <translation>Todas las versiones, la más antigua primero</translation>
+    </message>
+    <message>
+        <source>The latest version only</source>
+        <translation>Solo la versión más reciente</translation>
+    </message>
+    <message>
+        <source>Where the source keeps a file&apos;s history (Procore) and the destination can hold it.</source>
+        <translation>Cuando el origen guarda el historial de un archivo (Procore) y el destino puede conservarlo.</translation>
+    </message>
+    <message>
+        <source>Migrate: version &amp;history:</source>
+        <translation>Migrar: &amp;historial de versiones:</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3434,14 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
     <message>
         <source>which</source>
         <translation>cuáles</translation>
+    </message>
+    <message>
+        <source>Job %1 was not completely planned: it is planned again as job %2.</source>
+        <translation>La tarea %1 no se planificó por completo: se vuelve a planificar como tarea %2.</translation>
+    </message>
+    <message>
+        <source>History: %1 files with their versions, %2 older versions to copy (about %3)</source>
+        <translation>Historial: %1 archivos con sus versiones, %2 versiones anteriores por copiar (unos %3)</translation>
     </message>
 </context>
 <context>
