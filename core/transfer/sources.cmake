@@ -21,6 +21,7 @@ target_sources(trestle_core_transfer PRIVATE
     transfer/transferengine.h transfer/transferengine.cpp
     transfer/transferworker.h transfer/transferworker.cpp
     transfer/treewalker.h transfer/treewalker.cpp
+    transfer/walkmemo.h transfer/walkmemo.cpp
     transfer/twowaybuilder.h transfer/twowaybuilder.cpp
     transfer/syncbaseline.h transfer/syncbaseline.cpp
 )
