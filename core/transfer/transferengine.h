@@ -25,6 +25,9 @@ class RateLimitMeter;
 // and exactly one finished() per start()/retryFailed().
 //
 // One job at a time per engine.
+//
+// With glibc, the first engine fixes malloc's mmap threshold for the process (it would otherwise
+// rise with every larger reply and let a long run's memory grow; transferengine.cpp says why).
 class TransferEngine final : public QObject, private RunnerListener
 {
     Q_OBJECT

@@ -107,6 +107,38 @@ int niceEngineThreads()
     return reniced;
 }
 
+// The nice value of every engine thread ("trestle-worker-0 10, …"): the workers lower their own
+// priority (TransferWorker::kNiceIncrement); this shows that they did.
+QString engineThreadNices()
+{
+    QStringList nices;
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) state …": nice is the 19th field, the 17th after the closing parenthesis.
+        const int close = text.lastIndexOf(')');
+        const int open = text.indexOf('(');
+        const QByteArray name = text.mid(open + 1, close - open - 1);
+        if (!name.startsWith("trestle-"))
+            continue;
+        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+        nices.append(
+            QStringLiteral("%1 %2").arg(QString::fromUtf8(name), QString::fromUtf8(fields.value(16))));
+    }
+    std::sort(nices.begin(), nices.end());
+    return nices.join(QStringLiteral(", "));
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll().trimmed()) : QString();
+}
+
 void print(const QString &line)
 {
     std::printf("%s\n", qPrintable(line));
@@ -123,8 +155,8 @@ int main(int argc, char **argv)
     const int seconds = args.size() > 2 ? args.at(2).toInt() : 20;
     // "still": the job expanded but never scrolled (only the first page of items is read).
     const bool scroll = !args.contains(QStringLiteral("still"));
-    // "nice-workers": the engine's threads at nice 10, to see how much of a stall is the GUI
-    // thread waiting for a core while the workers copy (2 cores, 5 busy engine threads).
+    // "nice-workers": the engine's control thread at nice 10 too (the workers lower their own
+    // priority since 2026-11-26), to see how much of a stall is the GUI thread waiting for a core.
     const bool niceWorkers = args.contains(QStringLiteral("nice-workers"));
 
     QTemporaryDir dir;
@@ -228,10 +260,11 @@ int main(int argc, char **argv)
         view->expand(model->indexOfJob(jobId));
         panel.selectJob(jobId);
         queue.startPlanned(jobId);
-        if (niceWorkers)
-            QTimer::singleShot(300, &app, [] {
+        QTimer::singleShot(300, &app, [niceWorkers] {
+            if (niceWorkers)
                 print(QStringLiteral("reniced %1 engine threads").arg(niceEngineThreads()));
-            });
+            print(QStringLiteral("engine threads' nice: %1").arg(engineThreadNices()));
+        });
         sinceTick.start();
         ticker.start();
         app.setRecording(true);
@@ -262,6 +295,7 @@ int main(int argc, char **argv)
                 .arg(worstGapMs)
                 .arg(p99)
                 .arg(gaps.size()));
+        print(QStringLiteral("load average: %1").arg(loadAverage()));
         app.setRecording(false);
         for (const TimingApplication::Slow &slow : app.slowest())
             print(QStringLiteral("  slow event: %1 ms (GUI thread CPU %4 ms), %2, event type %3")
