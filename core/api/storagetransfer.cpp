@@ -56,7 +56,9 @@ void StorageTransfer::releaseReply(bool abort)
     reply->disconnect(this);
     if (abort)
         reply->abort();
-    if (m_upload && m_upload->parent() != reply)
+    // Only a body device the caller gave to this transfer (its parent is the transfer) moves: one
+    // the caller owns otherwise (on its stack, a member) stays the caller's.
+    if (m_upload && m_upload->parent() == this)
         m_upload->setParent(reply);
     m_upload = nullptr;
     reply->deleteLater();

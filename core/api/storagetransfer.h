@@ -47,7 +47,10 @@ public:
     static std::chrono::milliseconds answerTimeout(qint64 bodyBytes, std::chrono::milliseconds stallTimeout);
 
     // Form upload (A): POST multipart to upload.url with every field verbatim, then the `file`
-    // part streamed from `data` (not owned; open, positioned at 0, alive until finished()).
+    // part streamed from `data` (open, positioned at 0). Not owned and alive until finished() —
+    // unless its QObject parent is this transfer: then it lives exactly as long as the request,
+    // which Qt may still read after an abort, even when the transfer goes first. The same holds
+    // for the segment upload's `data`.
     void startFormUpload(const Upload &upload, QIODevice *data, const QString &fileName,
                          const QString &contentType);
     // Segmented upload (B): PUT `data` (exactly the segment's bytes; see RangeDevice) to the
@@ -87,7 +90,7 @@ private:
     std::chrono::milliseconds m_timeout{60000};
     Kind m_kind = Kind::Download;
     QPointer<QNetworkReply> m_reply;
-    QPointer<QIODevice> m_upload; // the body device of an upload (owned by the caller until sent)
+    QPointer<QIODevice> m_upload; // the body device of an upload
     QTimer *m_watchdog = nullptr; // uploads only (downloads use QNAM's transfer timeout)
     QIODevice *m_sink = nullptr;
     QByteArray m_chunk; // downloads: the buffer between the reply and the sink

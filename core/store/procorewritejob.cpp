@@ -129,9 +129,9 @@ void ProcoreWriteJob::report(qint64 uploaded)
     setProgress(m_prepTotal + qMin(uploaded, m_size), m_prepTotal + m_size);
 }
 
-RangeDevice *ProcoreWriteJob::window(qint64 offset, qint64 length)
+RangeDevice *ProcoreWriteJob::window(qint64 offset, qint64 length, QObject *owner)
 {
-    auto *device = new RangeDevice(m_data, m_offset + offset, length, this);
+    auto *device = new RangeDevice(m_data, m_offset + offset, length, owner ? owner : this);
     device->open(QIODevice::ReadOnly);
     return device;
 }
@@ -183,7 +183,7 @@ void ProcoreWriteJob::formUpload()
                 report(m_size);
                 attach(m_upload.uuid);
             });
-            transfer->startFormUpload(m_upload, window(0, m_size), m_path.name(), kContentType);
+            transfer->startFormUpload(m_upload, window(0, m_size, transfer), m_path.name(), kContentType);
         }));
 }
 
@@ -289,7 +289,7 @@ void ProcoreWriteJob::putSegments()
             report(m_segmentBase);
             putSegments();
         });
-        transfer->startSegmentUpload(segment, window(index * m_segmentSize, segment.size));
+        transfer->startSegmentUpload(segment, window(index * m_segmentSize, segment.size, transfer));
     }
 }
 
