@@ -293,6 +293,17 @@ void Harness::compare(const QMap<QString, QString> &expected, const QMap<QString
             ++*extra;
 }
 
+int Harness::scoreRemote(const QMap<QString, QString> &expected, ScenarioRow *row) const
+{
+    int duplicates = 0;
+    int versions = 0;
+    const QMap<QString, QString> remote = remoteManifest(&duplicates, &versions);
+    int extra = 0;
+    compare(expected, remote, &row->lost, &extra);
+    row->duplicates = duplicates + extra;
+    return versions;
+}
+
 int Harness::itemsFailed(qint64 jobId) const
 {
     const Result<JobRecord> job = m_journal->job(jobId);
@@ -313,6 +324,52 @@ void Harness::forEachItem(qint64 jobId, const std::function<void(const JobItem &
     });
     if (!visited.ok())
         qWarning() << "items of job" << jobId << "not read:" << visited.error().toString();
+}
+
+Harness::ProgressHook Harness::restartSandboxAfter(qint64 itemsDone, SandboxCrash *crash)
+{
+    return [this, itemsDone, crash](const EngineProgress &progress) {
+        if (!crash->killed && progress.itemsDone >= itemsDone) {
+            crash->killed = true;
+            crash->restarted = restartSandbox();
+        }
+    };
+}
+
+QString Harness::pausedForSignInProblem(qint64 jobId, const Error &first, int *pending) const
+{
+    *pending = 0;
+    if (first.kind() != Error::Kind::AuthRevoked)
+        return QStringLiteral("run error is %1, not AuthRevoked: %2")
+            .arg(Error::kindName(first.kind()), first.toString());
+    if (!first.message().contains(QLatin1String("Sign in again")))
+        return QStringLiteral("run error does not ask to sign in again: %1").arg(first.message());
+    const JobRecord paused = job(jobId);
+    if (paused.state != JobState::Paused)
+        return QStringLiteral("job state is %1, not Paused").arg(int(paused.state));
+    if (paused.lastErrorKind != Error::Kind::AuthRevoked)
+        return QStringLiteral("job's last error is %1, not AuthRevoked")
+            .arg(Error::kindName(paused.lastErrorKind));
+    if (paused.itemsFailed != 0)
+        return QStringLiteral("%1 items failed, expected none").arg(paused.itemsFailed);
+    if (paused.itemsDone >= paused.itemsTotal)
+        return QStringLiteral("all %1 items done: the sign-in loss came too late").arg(paused.itemsTotal);
+    int inFlight = 0;
+    forEachItem(jobId, [&](const JobItem &item) {
+        *pending += item.state == ItemState::Pending ? 1 : 0;
+        inFlight += item.state == ItemState::InFlight ? 1 : 0;
+    });
+    if (inFlight != 0)
+        return QStringLiteral("%1 items still in flight").arg(inFlight);
+    const qint64 waiting = paused.itemsTotal - paused.itemsDone - paused.itemsSkipped;
+    if (qint64(*pending) != waiting)
+        return QStringLiteral("%1 items pending, expected %2 (total %3 - done %4 - skipped %5)")
+            .arg(*pending)
+            .arg(waiting)
+            .arg(paused.itemsTotal)
+            .arg(paused.itemsDone)
+            .arg(paused.itemsSkipped);
+    return {};
 }
 
 ProcessFigures processFigures()

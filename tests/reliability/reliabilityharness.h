@@ -40,6 +40,13 @@ struct ScenarioRow
 // Appends the row to <TRESTLE_TEST_OUTPUT>/reliability.tsv and prints it.
 void recordRow(const ScenarioRow &row);
 
+// What the hook of Harness::restartSandboxAfter() did: killed the sandbox, and had it back.
+struct SandboxCrash
+{
+    bool killed = false;
+    bool restarted = false;
+};
+
 class Harness final
 {
     Q_DISABLE_COPY_MOVE(Harness)
@@ -79,6 +86,9 @@ public:
     trestle::Error runUntilDone(const StoreFactory &source, const StoreFactory &destination, qint64 jobId,
                                 int maxRuns, int *runs, const ProgressHook &during = {},
                                 QList<trestle::Error> *runErrors = nullptr);
+    // A progress hook that kills and restarts the sandbox (restartSandbox()) once, at the first
+    // update with `itemsDone` items done; what happened lands in *crash, which must outlive the run.
+    ProgressHook restartSandboxAfter(qint64 itemsDone, SandboxCrash *crash);
     // Runs the job once (start for the first run, retryFailed afterwards).
     trestle::Error runOnce(const StoreFactory &source, const StoreFactory &destination, qint64 jobId,
                            bool first, const ProgressHook &during = {});
@@ -92,9 +102,17 @@ public:
     // Compares expected files with the actual ones: missing or different = lost; extra = duplicates.
     static void compare(const QMap<QString, QString> &expected, const QMap<QString, QString> &actual,
                         int *lost, int *extra);
+    // Scores the project against the expected files: sets row->lost (missing or different) and
+    // row->duplicates (extra documents, versions or folders). Returns the number of versions.
+    int scoreRemote(const QMap<QString, QString> &expected, ScenarioRow *row) const;
     int itemsFailed(qint64 jobId) const;
     trestle::JobRecord job(qint64 jobId) const; // a default record if it cannot be read
     void forEachItem(qint64 jobId, const std::function<void(const trestle::JobItem &)> &visit) const;
+    // Checks the state a sign-in loss must leave: `first` (the run's error) is auth-revoked and asks
+    // to sign in again; the job is paused with auth-revoked, nothing failed, nothing in flight, and
+    // every item not done or skipped is pending (their count in *pending). Returns what is wrong
+    // ("" when all holds), so that QVERIFY2 names the broken condition.
+    QString pausedForSignInProblem(qint64 jobId, const trestle::Error &first, int *pending) const;
 
 private:
     QTemporaryDir m_dir;

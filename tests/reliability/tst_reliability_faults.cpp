@@ -20,6 +20,7 @@
 
 using namespace trestle;
 using reliability::Harness;
+using reliability::SandboxCrash;
 using reliability::ScenarioRow;
 
 namespace {
@@ -116,11 +117,7 @@ void TestReliabilityFaults::uploadAndDownload(const QString &name, const QJsonOb
                             .toObject()
                             .value(QStringLiteral("refresh_token"))
                             .toInt());
-    int duplicates = 0;
-    const auto remote = h.remoteManifest(&duplicates);
-    int extra = 0;
-    Harness::compare(expected, remote, &row.lost, &extra);
-    row.duplicates = duplicates + extra;
+    h.scoreRemote(expected, &row);
     reliability::recordRow(row);
     QVERIFY2(!result, qPrintable(result.toString()));
     QCOMPARE(row.failures, 0);
@@ -163,21 +160,9 @@ void TestReliabilityFaults::refreshTokenRevokedMidJob()
     QVERIFY(h.sandbox().configure({{QStringLiteral("expire_tokens_every"), 20}}));
     const Error first = h.runOnce(Harness::localFactory(share), h.procoreFactory(), job, true);
     // The job stops once with the sign-in error, paused: nothing failed, the rest waits.
-    QCOMPARE(Error::kindName(first.kind()), Error::kindName(Error::Kind::AuthRevoked));
-    QVERIFY2(first.message().contains(QLatin1String("Sign in again")), qPrintable(first.message()));
-    const JobRecord paused = h.job(job);
-    QCOMPARE(paused.state, JobState::Paused);
-    QCOMPARE(paused.lastErrorKind, Error::Kind::AuthRevoked);
-    QCOMPARE(paused.itemsFailed, qint64(0));
-    QVERIFY(paused.itemsDone < paused.itemsTotal);
     int pending = 0;
-    int inFlight = 0;
-    h.forEachItem(job, [&](const JobItem &item) {
-        pending += item.state == ItemState::Pending ? 1 : 0;
-        inFlight += item.state == ItemState::InFlight ? 1 : 0;
-    });
-    QCOMPARE(inFlight, 0);
-    QCOMPARE(qint64(pending), paused.itemsTotal - paused.itemsDone - paused.itemsSkipped);
+    const QString pausedProblem = h.pausedForSignInProblem(job, first, &pending);
+    QVERIFY2(pausedProblem.isEmpty(), qPrintable(pausedProblem));
 
     // Reconnect (a new sign-in) and resume: the job goes on where it stopped.
     QVERIFY(h.sandbox().configure({{QStringLiteral("expire_tokens_every"), 0}}));
@@ -185,12 +170,7 @@ void TestReliabilityFaults::refreshTokenRevokedMidJob()
     ScenarioRow row{QStringLiteral("refresh token revoked mid-job"), 2, int(expected.size()), 0, 0, 0, {}};
     const Error rest = h.runOnce(Harness::localFactory(share), h.procoreFactory(), job, true);
     row.failures = h.itemsFailed(job);
-    int duplicates = 0;
-    int versions = 0;
-    const auto remote = h.remoteManifest(&duplicates, &versions);
-    int extra = 0;
-    Harness::compare(expected, remote, &row.lost, &extra);
-    row.duplicates = duplicates + extra;
+    const int versions = h.scoreRemote(expected, &row);
     row.note = QStringLiteral("first run: %1 (paused, %2 pending), then resumed")
                    .arg(Error::kindName(first.kind()))
                    .arg(pending);
@@ -219,27 +199,16 @@ void TestReliabilityFaults::sandboxKilledAndRestarted()
     const qint64 job = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
     QVERIFY2(job > 0, qPrintable(error));
 
-    bool killed = false;
-    bool restarted = false;
-    const auto crash = [&](const EngineProgress &progress) {
-        if (!killed && progress.itemsDone >= 3) {
-            killed = true;
-            restarted = h.restartSandbox();
-        }
-    };
+    SandboxCrash crash;
     QList<Error> errors;
     ScenarioRow row{
         QStringLiteral("sandbox killed and restarted mid-job"), 0, int(expected.size()), 0, 0, 0, {}};
-    const Error result =
-        h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), job, 6, &row.runs, crash, &errors);
-    QVERIFY(killed);
-    QVERIFY2(restarted, qPrintable(h.errorString()));
+    const Error result = h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), job, 6, &row.runs,
+                                        h.restartSandboxAfter(3, &crash), &errors);
+    QVERIFY(crash.killed);
+    QVERIFY2(crash.restarted, qPrintable(h.errorString()));
     row.failures = h.itemsFailed(job);
-    int duplicates = 0;
-    const auto remote = h.remoteManifest(&duplicates);
-    int extra = 0;
-    Harness::compare(expected, remote, &row.lost, &extra);
-    row.duplicates = duplicates + extra;
+    h.scoreRemote(expected, &row);
     row.note = QStringLiteral("first run: %1")
                    .arg(errors.isEmpty() ? QString() : Error::kindName(errors.first().kind()));
     reliability::recordRow(row);

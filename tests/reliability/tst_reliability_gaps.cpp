@@ -17,6 +17,7 @@
 
 using namespace trestle;
 using reliability::Harness;
+using reliability::SandboxCrash;
 using reliability::ScenarioRow;
 
 namespace {
@@ -111,11 +112,7 @@ void TestReliabilityGaps::stormWithADrainedBudget()
     competitor.stop();
     const int upRefusals = jobRefusals() - refusedBefore;
     row.failures = h.itemsFailed(up);
-    int duplicates = 0;
-    const auto remote = h.remoteManifest(&duplicates);
-    int extra = 0;
-    Harness::compare(expected, remote, &row.lost, &extra);
-    row.duplicates = duplicates + extra;
+    h.scoreRemote(expected, &row);
     row.note = QStringLiteral("429s to the job %1; the other client spent %2 calls")
                    .arg(upRefusals)
                    .arg(competitor.calls() - callsBefore);
@@ -181,21 +178,14 @@ void TestReliabilityGaps::sandboxKilledMidDownload()
     QVERIFY(QDir().mkpath(back));
     const qint64 down = h.plan(h.procoreFactory(), Harness::localFactory(back), &error);
     QVERIFY2(down > 0, qPrintable(error));
-    bool killed = false;
-    bool restarted = false;
-    const auto crash = [&](const EngineProgress &progress) {
-        if (!killed && progress.itemsDone >= 3) {
-            killed = true;
-            restarted = h.restartSandbox();
-        }
-    };
+    SandboxCrash crash;
     QList<Error> errors;
     ScenarioRow row{
         QStringLiteral("sandbox killed and restarted mid-download"), 0, int(expected.size()), 0, 0, 0, {}};
-    const Error result =
-        h.runUntilDone(h.procoreFactory(), Harness::localFactory(back), down, 6, &row.runs, crash, &errors);
-    QVERIFY(killed);
-    QVERIFY2(restarted, qPrintable(h.errorString()));
+    const Error result = h.runUntilDone(h.procoreFactory(), Harness::localFactory(back), down, 6, &row.runs,
+                                        h.restartSandboxAfter(3, &crash), &errors);
+    QVERIFY(crash.killed);
+    QVERIFY2(crash.restarted, qPrintable(h.errorString()));
     row.failures = h.itemsFailed(down);
     // Nothing else in the folder: a leftover temporary file counts as a duplicate.
     Harness::compare(expected, Harness::localFiles(back), &row.lost, &row.duplicates);

@@ -11,6 +11,7 @@
 #include "core/services/connectionstores.h"
 #include "core/services/ratelimitmeters.h"
 #include "core/transfer/storeresolver.h"
+#include "jobstestfixture.h"
 #include "testoutput.h"
 #include "ui/jobs/conflictsdialog.h"
 #include "ui/jobs/dropactiondialog.h"
@@ -77,25 +78,13 @@ private:
     DropActionDialog *openDropDialog(TransferFlow &flow);
     TransferRequest request() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_src;
-    QString m_dst;
-    std::unique_ptr<Database> m_database;
-    LocalStoreResolver m_resolver;
-    std::unique_ptr<JobQueue> m_queue;
+    std::unique_ptr<JobsTestFixture> m_fixture;
 };
 
 void TestConflictsDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_src = m_dir->filePath(QStringLiteral("Drawings"));
-    m_dst = m_dir->filePath(QStringLiteral("Site share"));
-    QVERIFY(QDir().mkpath(m_src) && QDir().mkpath(m_dst));
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_queue = std::make_unique<JobQueue>(*m_database, m_resolver);
-    TransferFlow::forgetRememberedChoice();
+    m_fixture = std::make_unique<JobsTestFixture>();
+    QVERIFY2(m_fixture->problem().isEmpty(), qPrintable(m_fixture->problem()));
 }
 
 void TestConflictsDialog::cleanup()
@@ -105,17 +94,16 @@ void TestConflictsDialog::cleanup()
             widget->close();
     }
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    m_queue.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void TestConflictsDialog::makeConflicts()
 {
     for (const QString &name :
          {QStringLiteral("A-101.pdf"), QStringLiteral("A-102.pdf"), QStringLiteral("A-103.pdf")}) {
-        putFile(m_dst, QStringLiteral("Plans/") + name, "site copy of " + name.toUtf8(), fixedTime(100));
-        putFile(m_src, QStringLiteral("Plans/") + name, "office revision of " + name.toUtf8(),
+        putFile(m_fixture->dst(), QStringLiteral("Plans/") + name, "site copy of " + name.toUtf8(),
+                fixedTime(100));
+        putFile(m_fixture->src(), QStringLiteral("Plans/") + name, "office revision of " + name.toUtf8(),
                 fixedTime(5000));
     }
 }
@@ -124,11 +112,11 @@ qint64 TestConflictsDialog::runAskJob()
 {
     JobSpec spec;
     spec.kind = JobKind::Copy;
-    spec.sourceConnection = LocalStoreResolver::connectionFor(m_src);
-    spec.destinationConnection = LocalStoreResolver::connectionFor(m_dst);
+    spec.sourceConnection = LocalStoreResolver::connectionFor(m_fixture->src());
+    spec.destinationConnection = LocalStoreResolver::connectionFor(m_fixture->dst());
     spec.policies.conflicts = ConflictPolicy::Ask;
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    const qint64 jobId = m_queue->submit(spec, false);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
+    const qint64 jobId = m_fixture->queue()->submit(spec, false);
     if (jobId <= 0)
         return 0;
     const Error error = waitFinished(jobId, finished);
@@ -165,9 +153,9 @@ QByteArray TestConflictsDialog::readFile(const QString &path)
 TransferRequest TestConflictsDialog::request() const
 {
     TransferRequest request;
-    request.sourceConnection = LocalStoreResolver::connectionFor(m_src);
+    request.sourceConnection = LocalStoreResolver::connectionFor(m_fixture->src());
     request.sourcePaths = {QStringLiteral("Plans")};
-    request.destinationConnection = LocalStoreResolver::connectionFor(m_dst);
+    request.destinationConnection = LocalStoreResolver::connectionFor(m_fixture->dst());
     return request;
 }
 
@@ -184,15 +172,10 @@ DropActionDialog *TestConflictsDialog::openDropDialog(TransferFlow &flow)
 
 void TestConflictsDialog::dropDialogSavesTheVersionsChoice()
 {
-    putFile(m_src, QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
-    QWidget window;
-    window.resize(400, 300);
-    window.show();
-    TransferFlow flow(m_queue.get(), &window);
-    QSignalSpy submitted(&flow, &TransferFlow::submitted);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    putFile(m_fixture->src(), QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
+    FlowScene scene(m_fixture->queue());
 
-    DropActionDialog *dialog = openDropDialog(flow);
+    DropActionDialog *dialog = openDropDialog(scene.flow);
     QVERIFY(dialog);
     auto *versions = dialog->findChild<QComboBox *>(QStringLiteral("versionsBox"));
     QVERIFY(versions);
@@ -208,22 +191,22 @@ void TestConflictsDialog::dropDialogSavesTheVersionsChoice()
     QTest::keyClick(versions, Qt::Key_Down); // "The latest version only"
     QCOMPARE(dialog->versions(), VersionsPolicy::Latest);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    QCOMPARE(submitted.size(), 1);
-    const qint64 jobId = submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
-    const JobRecord job = m_queue->job(jobId);
+    QCOMPARE(scene.submitted.size(), 1);
+    const qint64 jobId = scene.submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
+    const JobRecord job = m_fixture->queue()->job(jobId);
     QCOMPARE(job.kind, JobKind::Migrate);
     const Result<JobPolicies> saved = JobPolicies::fromJsonText(job.policiesJson);
     QVERIFY(saved.ok());
     QCOMPARE(saved.value().versions, VersionsPolicy::Latest);
-    QVERIFY(!waitFinished(jobId, finished));
+    QVERIFY(!waitFinished(jobId, scene.finished));
 
     // The settings' default is where the dialog starts; a copy keeps the default untouched.
-    flow.setDefaultPolicies([] {
+    scene.flow.setDefaultPolicies([] {
         JobPolicies policies;
         policies.versions = VersionsPolicy::Latest;
         return policies;
     });
-    dialog = openDropDialog(flow);
+    dialog = openDropDialog(scene.flow);
     QVERIFY(dialog);
     QCOMPARE(dialog->versions(), VersionsPolicy::Latest);
     QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("copyChoice"))->isChecked());
@@ -232,46 +215,36 @@ void TestConflictsDialog::dropDialogSavesTheVersionsChoice()
 
 void TestConflictsDialog::rememberedMigrationKeepsItsVersionsChoice()
 {
-    putFile(m_src, QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
-    QWidget window;
-    window.resize(400, 300);
-    window.show();
-    TransferFlow flow(m_queue.get(), &window);
-    QSignalSpy submitted(&flow, &TransferFlow::submitted);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    DropActionDialog *dialog = openDropDialog(flow);
+    putFile(m_fixture->src(), QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
+    FlowScene scene(m_fixture->queue());
+    DropActionDialog *dialog = openDropDialog(scene.flow);
     QVERIFY(dialog);
     dialog->setKind(JobKind::Migrate);
     dialog->setVersions(VersionsPolicy::Latest);
     dialog->findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(true);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    QCOMPARE(submitted.size(), 1);
-    QVERIFY(!waitFinished(submitted.at(0).at(0).value<QVector<qint64>>().constFirst(), finished));
+    QCOMPARE(scene.submitted.size(), 1);
+    QVERIFY(!waitFinished(scene.submitted.at(0).at(0).value<QVector<qint64>>().constFirst(), scene.finished));
 
     // The next drop asks nothing and migrates the latest versions only.
-    flow.request(request());
-    QCOMPARE(submitted.size(), 2);
+    scene.flow.request(request());
+    QCOMPARE(scene.submitted.size(), 2);
     QVERIFY(!QApplication::activeModalWidget());
-    const qint64 second = submitted.at(1).at(0).value<QVector<qint64>>().constFirst();
-    const Result<JobPolicies> saved = JobPolicies::fromJsonText(m_queue->job(second).policiesJson);
+    const qint64 second = scene.submitted.at(1).at(0).value<QVector<qint64>>().constFirst();
+    const Result<JobPolicies> saved = JobPolicies::fromJsonText(m_fixture->queue()->job(second).policiesJson);
     QVERIFY(saved.ok());
-    QCOMPARE(m_queue->job(second).kind, JobKind::Migrate);
+    QCOMPARE(m_fixture->queue()->job(second).kind, JobKind::Migrate);
     QCOMPARE(saved.value().versions, VersionsPolicy::Latest);
-    QVERIFY(!waitFinished(second, finished));
+    QVERIFY(!waitFinished(second, scene.finished));
     TransferFlow::forgetRememberedChoice();
     QVERIFY(!QSettings().contains(TransferFlow::kRememberedVersionsKey));
 }
 
 void TestConflictsDialog::dropDialogSetsASchedule()
 {
-    putFile(m_src, QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
-    QWidget window;
-    window.resize(400, 300);
-    window.show();
-    TransferFlow flow(m_queue.get(), &window);
-    QSignalSpy submitted(&flow, &TransferFlow::submitted);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    DropActionDialog *dialog = openDropDialog(flow);
+    putFile(m_fixture->src(), QStringLiteral("Plans/A-101.pdf"), "one", fixedTime(1));
+    FlowScene scene(m_fixture->queue());
+    DropActionDialog *dialog = openDropDialog(scene.flow);
     QVERIFY(dialog);
     auto *again = dialog->findChild<QComboBox *>(QStringLiteral("againBox"));
     auto *every = dialog->findChild<QSpinBox *>(QStringLiteral("everyHoursBox"));
@@ -302,20 +275,20 @@ void TestConflictsDialog::dropDialogSetsASchedule()
                                     .arg(label->heightForWidth(label->width()))));
     }
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    QCOMPARE(submitted.size(), 1);
-    const qint64 jobId = submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
-    const Result<JobPolicies> saved = JobPolicies::fromJsonText(m_queue->job(jobId).policiesJson);
+    QCOMPARE(scene.submitted.size(), 1);
+    const qint64 jobId = scene.submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
+    const Result<JobPolicies> saved = JobPolicies::fromJsonText(m_fixture->queue()->job(jobId).policiesJson);
     QVERIFY(saved.ok());
     QCOMPARE(saved.value().schedule, JobSchedule::dailyAt(QTime(7, 30)));
-    QVERIFY(!waitFinished(jobId, finished));
+    QVERIFY(!waitFinished(jobId, scene.finished));
     // Finished, the queue knows when it runs again (it looks once the end is handled).
-    QTRY_VERIFY(m_queue->nextScheduledRun(jobId).isValid());
-    QCOMPARE(m_queue->nextScheduledRun(jobId).toLocalTime().time(), QTime(7, 30));
+    QTRY_VERIFY(m_fixture->queue()->nextScheduledRun(jobId).isValid());
+    QCOMPARE(m_fixture->queue()->nextScheduledRun(jobId).toLocalTime().time(), QTime(7, 30));
 }
 
 void TestConflictsDialog::settingsKeepTheVersionsPolicy()
 {
-    QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QSettings settings(m_fixture->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     AppSettings initial;
     QCOMPARE(initial.defaultPolicies().versions, VersionsPolicy::All);
     SettingsDialog dialog(initial);
@@ -348,11 +321,11 @@ void TestConflictsDialog::conflictsAreResolvedFromTheQueue()
     makeConflicts();
     const qint64 jobId = runAskJob();
     QVERIFY(jobId > 0);
-    QCOMPARE(m_queue->job(jobId).itemsSkipped, qint64(3));
-    QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 3);
+    QCOMPARE(m_fixture->queue()->job(jobId).itemsSkipped, qint64(3));
+    QCOMPARE(m_fixture->queue()->awaitingDecisions(jobId).value().size(), 3);
 
-    JobQueuePanel panel(m_queue.get());
-    panel.setStoreResolver(&m_resolver);
+    JobQueuePanel panel(m_fixture->queue());
+    panel.setStoreResolver(&m_fixture->resolver());
     panel.resize(1000, 300);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -389,7 +362,7 @@ void TestConflictsDialog::conflictsAreResolvedFromTheQueue()
     choose(0, ConflictsDialog::Choice::Overwrite);
     choose(1, ConflictsDialog::Choice::Skip);
     choose(2, ConflictsDialog::Choice::Overwrite);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
     QSignalSpy applied(dialog, &ConflictsDialog::applied);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QCOMPARE(applied.size(), 1);
@@ -398,19 +371,21 @@ void TestConflictsDialog::conflictsAreResolvedFromTheQueue()
     const Error error = waitFinished(jobId, finished);
     QVERIFY2(!error, qPrintable(error.toString()));
 
-    QCOMPARE(readFile(m_dst + QStringLiteral("/Plans/A-101.pdf")),
+    QCOMPARE(readFile(m_fixture->dst() + QStringLiteral("/Plans/A-101.pdf")),
              QByteArray("office revision of A-101.pdf"));
-    QCOMPARE(readFile(m_dst + QStringLiteral("/Plans/A-102.pdf")), QByteArray("site copy of A-102.pdf"));
-    QCOMPARE(readFile(m_dst + QStringLiteral("/Plans/A-103.pdf")),
+    QCOMPARE(readFile(m_fixture->dst() + QStringLiteral("/Plans/A-102.pdf")),
+             QByteArray("site copy of A-102.pdf"));
+    QCOMPARE(readFile(m_fixture->dst() + QStringLiteral("/Plans/A-103.pdf")),
              QByteArray("office revision of A-103.pdf"));
-    QCOMPARE(readFile(m_src + QStringLiteral("/Plans/A-102.pdf")),
+    QCOMPARE(readFile(m_fixture->src() + QStringLiteral("/Plans/A-102.pdf")),
              QByteArray("office revision of A-102.pdf"));
-    QCOMPARE(QDir(m_dst + QStringLiteral("/Plans")).entryList(QDir::Files).size(), 3); // nothing extra
-    const JobRecord job = m_queue->job(jobId);
+    QCOMPARE(QDir(m_fixture->dst() + QStringLiteral("/Plans")).entryList(QDir::Files).size(),
+             3); // nothing extra
+    const JobRecord job = m_fixture->queue()->job(jobId);
     QCOMPARE(job.state, JobState::Done);
     QCOMPARE(job.itemsSkipped, qint64(1));
     QCOMPARE(job.itemsFailed, qint64(0));
-    QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 0);
+    QCOMPARE(m_fixture->queue()->awaitingDecisions(jobId).value().size(), 0);
 
     // Nothing waits any more: the menu no longer offers the list.
     Q_EMIT panel.view()->customContextMenuRequested(row.center());
@@ -424,7 +399,7 @@ void TestConflictsDialog::forAllSetsEveryRow()
     makeConflicts();
     const qint64 jobId = runAskJob();
     QVERIFY(jobId > 0);
-    ConflictsDialog dialog(m_queue.get(), &m_resolver, jobId);
+    ConflictsDialog dialog(m_fixture->queue(), &m_fixture->resolver(), jobId);
     QCOMPARE(dialog.rowCount(), 3);
     for (int row = 0; row < 3; ++row)
         QVERIFY(!dialog.decisionAt(row)); // "Decide later" until the user chooses
@@ -437,25 +412,26 @@ void TestConflictsDialog::forAllSetsEveryRow()
         QCOMPARE(dialog.decisionAt(row), ConflictDecisions::Decision::CopyToDestination);
     // One left for later: it still waits after the others ran.
     dialog.choiceBox(1)->setCurrentIndex(dialog.choiceBox(1)->findData(int(ConflictsDialog::Choice::Later)));
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
     dialog.show();
     QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
     QVERIFY(!waitFinished(jobId, finished));
-    QCOMPARE(readFile(m_dst + QStringLiteral("/Plans/A-101.pdf")),
+    QCOMPARE(readFile(m_fixture->dst() + QStringLiteral("/Plans/A-101.pdf")),
              QByteArray("office revision of A-101.pdf"));
-    QCOMPARE(readFile(m_dst + QStringLiteral("/Plans/A-102.pdf")), QByteArray("site copy of A-102.pdf"));
-    const QVector<JobItem> still = m_queue->awaitingDecisions(jobId).value();
+    QCOMPARE(readFile(m_fixture->dst() + QStringLiteral("/Plans/A-102.pdf")),
+             QByteArray("site copy of A-102.pdf"));
+    const QVector<JobItem> still = m_fixture->queue()->awaitingDecisions(jobId).value();
     QCOMPARE(still.size(), 1);
     QCOMPARE(still.constFirst().sourcePath, QStringLiteral("Plans/A-102.pdf"));
     // An unknown job is refused, and so is another job's file.
-    QCOMPARE(m_queue->resolveConflicts(987654, {}).error().kind(), Error::Kind::NotFound);
+    QCOMPARE(m_fixture->queue()->resolveConflicts(987654, {}).error().kind(), Error::Kind::NotFound);
     makeConflicts();
     const qint64 other = runAskJob();
     QVERIFY(other > 0);
-    const Status foreign = m_queue->resolveConflicts(
+    const Status foreign = m_fixture->queue()->resolveConflicts(
         other, {{still.constFirst().id, ConflictDecisions::Decision::CopyToDestination}});
     QCOMPARE(foreign.error().kind(), Error::Kind::Validation);
-    QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 1); // still waiting, untouched
+    QCOMPARE(m_fixture->queue()->awaitingDecisions(jobId).value().size(), 1); // still waiting, untouched
 }
 
 void TestConflictsDialog::keepBothNamesLikeTheKeepBothPolicy()
@@ -474,13 +450,13 @@ void TestConflictsDialog::keepBothWritesTheSourcesFileUnderAFreeName()
 {
     makeConflicts();
     // Someone's file already has A-102's first free name: the kept copy takes the next.
-    putFile(m_dst, QStringLiteral("Plans/A-102 (1).pdf"), "someone else's", fixedTime(100));
+    putFile(m_fixture->dst(), QStringLiteral("Plans/A-102 (1).pdf"), "someone else's", fixedTime(100));
     const qint64 jobId = runAskJob();
     QVERIFY(jobId > 0);
 
     // The queue's row says that files wait (not just "Done (3 skipped)").
-    JobQueuePanel panel(m_queue.get());
-    panel.setStoreResolver(&m_resolver);
+    JobQueuePanel panel(m_fixture->queue());
+    panel.setStoreResolver(&m_fixture->resolver());
     panel.resize(1000, 300);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -496,14 +472,14 @@ void TestConflictsDialog::keepBothWritesTheSourcesFileUnderAFreeName()
                  .isEmpty());
     save(&panel, QStringLiteral("queue-waiting"));
 
-    ConflictsDialog dialog(m_queue.get(), &m_resolver, jobId);
+    ConflictsDialog dialog(m_fixture->queue(), &m_fixture->resolver(), jobId);
     QCOMPARE(dialog.rowCount(), 3);
     QComboBox *all = dialog.allBox();
     all->setCurrentIndex(all->findData(int(ConflictsDialog::Choice::KeepBoth)));
     for (int row = 0; row < 3; ++row)
         QCOMPARE(dialog.decisionAt(row), ConflictDecisions::Decision::KeepBoth);
     dialog.choiceBox(2)->setCurrentIndex(dialog.choiceBox(2)->findData(int(ConflictsDialog::Choice::Later)));
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTRY_COMPARE(dialog.destinationsKnown(), 3);
@@ -512,7 +488,7 @@ void TestConflictsDialog::keepBothWritesTheSourcesFileUnderAFreeName()
     const Error error = waitFinished(jobId, finished);
     QVERIFY2(!error, qPrintable(error.toString()));
 
-    const QString plans = m_dst + QStringLiteral("/Plans/");
+    const QString plans = m_fixture->dst() + QStringLiteral("/Plans/");
     QCOMPARE(readFile(plans + QStringLiteral("A-101.pdf")), QByteArray("site copy of A-101.pdf"));
     QCOMPARE(readFile(plans + QStringLiteral("A-101 (1).pdf")), QByteArray("office revision of A-101.pdf"));
     QCOMPARE(readFile(plans + QStringLiteral("A-102.pdf")), QByteArray("site copy of A-102.pdf"));
@@ -520,39 +496,40 @@ void TestConflictsDialog::keepBothWritesTheSourcesFileUnderAFreeName()
     QCOMPARE(readFile(plans + QStringLiteral("A-102 (2).pdf")), QByteArray("office revision of A-102.pdf"));
     QCOMPARE(readFile(plans + QStringLiteral("A-103.pdf")), QByteArray("site copy of A-103.pdf"));
     QCOMPARE(QDir(plans).entryList(QDir::Files).size(), 6);
-    const JobRecord job = m_queue->job(jobId);
+    const JobRecord job = m_fixture->queue()->job(jobId);
     QCOMPARE(job.state, JobState::Done);
     QCOMPARE(job.itemsFailed, qint64(0));
-    QCOMPARE(m_queue->awaitingDecisions(jobId).value().size(), 1);
+    QCOMPARE(m_fixture->queue()->awaitingDecisions(jobId).value().size(), 1);
     QTRY_COMPARE(stateOf(jobId), QStringLiteral("Done, 1 waiting for your decision"));
     // Decided once: the same decision again is refused and writes nothing.
-    const QVector<JobItem> items = m_queue->items(jobId, -1, 1000).value();
+    const QVector<JobItem> items = m_fixture->queue()->items(jobId, -1, 1000).value();
     qint64 keptId = 0;
     for (const JobItem &item : items) {
         if (item.sourcePath == QStringLiteral("Plans/A-101.pdf") && item.action != ItemAction::CreateFolder)
             keptId = item.id;
     }
     QVERIFY(keptId > 0);
-    QVERIFY(!m_queue->resolveConflicts(jobId, {{keptId, ConflictDecisions::Decision::KeepBoth}}).ok());
+    QVERIFY(
+        !m_fixture->queue()->resolveConflicts(jobId, {{keptId, ConflictDecisions::Decision::KeepBoth}}).ok());
 
     // A second run meets the same conflicts; keeping both again finds the copies made (the same
     // bytes and time) instead of making a third, and names only the new one.
     const qint64 second = runAskJob();
     QVERIFY(second > 0);
-    const QVector<JobItem> again = m_queue->awaitingDecisions(second).value();
+    const QVector<JobItem> again = m_fixture->queue()->awaitingDecisions(second).value();
     QCOMPARE(again.size(), 3);
     QHash<qint64, ConflictDecisions::Decision> keepAll;
     for (const JobItem &item : again)
         keepAll.insert(item.id, ConflictDecisions::Decision::KeepBoth);
-    QSignalSpy secondFinished(m_queue.get(), &JobQueue::jobFinished);
-    const Status resolved = m_queue->resolveConflicts(second, keepAll);
+    QSignalSpy secondFinished(m_fixture->queue(), &JobQueue::jobFinished);
+    const Status resolved = m_fixture->queue()->resolveConflicts(second, keepAll);
     QVERIFY2(resolved.ok(), qPrintable(resolved.error().toString()));
     QVERIFY(!waitFinished(second, secondFinished));
     QCOMPARE(readFile(plans + QStringLiteral("A-103 (1).pdf")), QByteArray("office revision of A-103.pdf"));
     QVERIFY(!QFile::exists(plans + QStringLiteral("A-101 (2).pdf")));
     QVERIFY(!QFile::exists(plans + QStringLiteral("A-102 (3).pdf")));
     QCOMPARE(QDir(plans).entryList(QDir::Files).size(), 7);
-    QCOMPARE(m_queue->job(second).itemsFailed, qint64(0));
+    QCOMPARE(m_fixture->queue()->job(second).itemsFailed, qint64(0));
     QTRY_COMPARE(stateOf(second), QStringLiteral("Done"));
 }
 
@@ -570,13 +547,13 @@ void TestConflictsDialog::firstStartGeometryIsMostOfTheScreen()
 void TestConflictsDialog::windowOpensLargeUnlessAGeometryWasSaved()
 {
     QSettings().remove(QStringLiteral("window"));
-    ProfileRepository profiles(*m_database);
+    ProfileRepository profiles(m_fixture->database());
     SecretStore secrets;
     RateLimitMeters meters;
     const ConnectionServices services{&profiles, &secrets, &meters};
     ConnectionManager manager(services);
     ConnectionStores stores(services);
-    JobQueue queue(*m_database, stores);
+    JobQueue queue(m_fixture->database(), stores);
     const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
     QRect saved;
     {

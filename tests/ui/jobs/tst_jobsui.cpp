@@ -3,6 +3,7 @@
 #include "core/db/journal.h"
 #include "core/jobs/jobqueue.h"
 #include "core/transfer/storeresolver.h"
+#include "jobstestfixture.h"
 #include "testoutput.h"
 #include "ui/jobs/dropactiondialog.h"
 #include "ui/jobs/jobqueuemodel.h"
@@ -58,25 +59,13 @@ private:
     // Clicks the toolbar button of `action`.
     static void click(JobQueuePanel &panel, QAction *action);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_src;
-    QString m_dst;
-    std::unique_ptr<Database> m_database;
-    LocalStoreResolver m_resolver;
-    std::unique_ptr<JobQueue> m_queue;
+    std::unique_ptr<JobsTestFixture> m_fixture;
 };
 
 void TestJobsUi::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_src = m_dir->filePath(QStringLiteral("Drawings"));
-    m_dst = m_dir->filePath(QStringLiteral("Site share"));
-    QVERIFY(QDir().mkpath(m_src) && QDir().mkpath(m_dst));
-    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("journal.sqlite")));
-    QVERIFY(m_database->open().ok());
-    m_queue = std::make_unique<JobQueue>(*m_database, m_resolver);
-    TransferFlow::forgetRememberedChoice();
+    m_fixture = std::make_unique<JobsTestFixture>();
+    QVERIFY2(m_fixture->problem().isEmpty(), qPrintable(m_fixture->problem()));
 }
 
 void TestJobsUi::cleanup()
@@ -85,9 +74,7 @@ void TestJobsUi::cleanup()
         if (qobject_cast<QDialog *>(widget))
             widget->close();
     }
-    m_queue.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void TestJobsUi::makeTree(const QString &root, int count, int maxSize, quint32 seed, const QString &prefix)
@@ -156,22 +143,22 @@ void TestJobsUi::click(JobQueuePanel &panel, QAction *action)
 
 void TestJobsUi::modelRowsFollowTheQueue()
 {
-    makeTree(m_src, 60, 64 * 1024, 1);
-    JobQueueModel model(m_queue.get());
+    makeTree(m_fixture->src(), 60, 64 * 1024, 1);
+    JobQueueModel model(m_fixture->queue());
     model.setDisplayNames(&TestJobsUi::displayName);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    const qint64 jobId = m_queue->submit(spec(m_src, m_dst), false);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
+    const qint64 jobId = m_fixture->queue()->submit(spec(m_fixture->src(), m_fixture->dst()), false);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(inserted.size(), 1);
     const QString name = model.index(0, JobQueueModel::NameColumn).data().toString();
     QVERIFY2(name.contains(QStringLiteral("Copy")) && name.contains(QStringLiteral("Drawings → Site share")),
              qPrintable(name));
     QCOMPARE(model.index(0, JobQueueModel::StateColumn).data().toString(), QStringLiteral("Queued"));
-    QVERIFY(!waitFinished(*m_queue, jobId, finished));
+    QVERIFY(!waitFinished(*m_fixture->queue(), jobId, finished));
     QTRY_COMPARE(model.index(0, JobQueueModel::StateColumn).data().toString(), QStringLiteral("Done"));
-    const JobRecord done = m_queue->job(jobId);
+    const JobRecord done = m_fixture->queue()->job(jobId);
     QCOMPARE(model.index(0, JobQueueModel::ItemsColumn).data().toString(),
              QStringLiteral("%1 / %1").arg(done.itemsTotal));
     QCOMPARE(model.index(0, JobQueueModel::ProgressColumn).data(JobQueueModel::ProgressRole).toInt(), 100);
@@ -183,19 +170,19 @@ void TestJobsUi::modelRowsFollowTheQueue()
         if (!topLeft.parent().isValid())
             QCOMPARE(topLeft.row(), bottomRight.row());
     }
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
+    QCOMPARE(treeManifest(m_fixture->dst()), treeManifest(m_fixture->src()));
 
     // Removed with the job.
-    m_queue->remove(jobId);
+    m_fixture->queue()->remove(jobId);
     QCOMPARE(model.rowCount(), 0);
 }
 
 void TestJobsUi::itemsAreFetchedInPages()
 {
-    makeTree(m_src, 700, 16, 2);
-    JobQueueModel model(m_queue.get());
-    QSignalSpy planReady(m_queue.get(), &JobQueue::planReady);
-    const qint64 jobId = m_queue->submit(spec(m_src, m_dst), true);
+    makeTree(m_fixture->src(), 700, 16, 2);
+    JobQueueModel model(m_fixture->queue());
+    QSignalSpy planReady(m_fixture->queue(), &JobQueue::planReady);
+    const qint64 jobId = m_fixture->queue()->submit(spec(m_fixture->src(), m_fixture->dst()), true);
     QVERIFY(planReady.wait(60000));
     const QModelIndex job = model.indexOfJob(jobId);
     QVERIFY(job.isValid());
@@ -205,7 +192,7 @@ void TestJobsUi::itemsAreFetchedInPages()
     model.fetchMore(job);
     QCOMPARE(model.rowCount(job), JobQueueModel::kPageSize);
     model.fetchMore(job);
-    const int total = int(m_queue->job(jobId).itemsTotal);
+    const int total = int(m_fixture->queue()->job(jobId).itemsTotal);
     QVERIFY(total > 700);
     QCOMPARE(model.rowCount(job), qMin(total, 2 * JobQueueModel::kPageSize));
     while (model.canFetchMore(job))
@@ -215,7 +202,7 @@ void TestJobsUi::itemsAreFetchedInPages()
     QCOMPARE(model.parent(first), job);
     QCOMPARE(model.jobIdAt(first), jobId);
     QCOMPARE(model.index(0, JobQueueModel::StateColumn, job).data().toString(), QStringLiteral("Pending"));
-    m_queue->discard(jobId);
+    m_fixture->queue()->discard(jobId);
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -225,8 +212,8 @@ void TestJobsUi::restoredPlanIsCountedBySql()
 {
     qint64 jobId = 0;
     {
-        Journal journal(*m_database);
-        Result<qint64> created = journal.createJob(spec(m_src, m_dst).toRecord());
+        Journal journal(m_fixture->database());
+        Result<qint64> created = journal.createJob(spec(m_fixture->src(), m_fixture->dst()).toRecord());
         QVERIFY(created.ok());
         jobId = created.value();
         QVector<JobItem> items;
@@ -254,9 +241,9 @@ void TestJobsUi::restoredPlanIsCountedBySql()
         QVERIFY(journal.addItems(jobId, items).ok());
         QVERIFY(journal.setJobState(jobId, JobState::Planned).ok());
     }
-    m_queue->restore();
-    QVERIFY(m_queue->contains(jobId));
-    const PlanSummary plan = m_queue->plan(jobId);
+    m_fixture->queue()->restore();
+    QVERIFY(m_fixture->queue()->contains(jobId));
+    const PlanSummary plan = m_fixture->queue()->plan(jobId);
     QCOMPARE(plan.foldersToCreate, qint64(3));
     QCOMPARE(plan.filesNew, qint64(36));
     QCOMPARE(plan.filesReplaced, qint64(4));
@@ -265,32 +252,32 @@ void TestJobsUi::restoredPlanIsCountedBySql()
     QCOMPARE(plan.skips.size(), 1);
     QCOMPARE(plan.skips.constFirst().path, QStringLiteral("d0/old.tmp"));
     QCOMPARE(plan.skips.constFirst().reason, QStringLiteral("excluded by the filter"));
-    Result<QVector<JobItem>> renames = m_queue->renamedItems(jobId, 100);
+    Result<QVector<JobItem>> renames = m_fixture->queue()->renamedItems(jobId, 100);
     QVERIFY(renames.ok());
     QCOMPARE(renames.value().size(), 6); // i = 0, 7, 14, 21, 28, 35
     QCOMPARE(renames.value().constFirst().mappedName, QStringLiteral("f0_.pdf"));
     QCOMPARE(renames.value().constLast().mappedName, QStringLiteral("f35_.pdf"));
-    Result<QVector<JobItem>> capped = m_queue->renamedItems(jobId, 2);
+    Result<QVector<JobItem>> capped = m_fixture->queue()->renamedItems(jobId, 2);
     QVERIFY(capped.ok());
     QCOMPARE(capped.value().size(), 2);
 }
 
 void TestJobsUi::failedItemShowsItsReason()
 {
-    makeTree(m_src, 30, 4096, 3);
-    JobQueuePanel panel(m_queue.get());
+    makeTree(m_fixture->src(), 30, 4096, 3);
+    JobQueuePanel panel(m_fixture->queue());
     panel.setDisplayNames(&TestJobsUi::displayName);
     panel.resize(1000, 360);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    QSignalSpy planReady(m_queue.get(), &JobQueue::planReady);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    const qint64 jobId = m_queue->submit(spec(m_src, m_dst), true);
+    QSignalSpy planReady(m_fixture->queue(), &JobQueue::planReady);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
+    const qint64 jobId = m_fixture->queue()->submit(spec(m_fixture->src(), m_fixture->dst()), true);
     QVERIFY(planReady.wait(60000));
     // A file vanishes between the preview and the run: its item fails.
-    QVERIFY(QFile::remove(m_src + QStringLiteral("/Level 1/Sheet 0/A-009.pdf")));
-    m_queue->startPlanned(jobId);
-    QVERIFY(waitFinished(*m_queue, jobId, finished).isError());
+    QVERIFY(QFile::remove(m_fixture->src() + QStringLiteral("/Level 1/Sheet 0/A-009.pdf")));
+    m_fixture->queue()->startPlanned(jobId);
+    QVERIFY(waitFinished(*m_fixture->queue(), jobId, finished).isError());
     JobQueueModel *model = panel.model();
     QTRY_COMPARE(model->index(0, JobQueueModel::StateColumn).data().toString(),
                  QStringLiteral("Failed: 1 item"));
@@ -334,23 +321,23 @@ void TestJobsUi::failedItemShowsItsReason()
 
 void TestJobsUi::panelPausesAndResumes()
 {
-    makeTree(m_src, 200, 256 * 1024, 4);
-    m_queue->setWorkersPerJob(1);
-    JobQueuePanel panel(m_queue.get());
+    makeTree(m_fixture->src(), 200, 256 * 1024, 4);
+    m_fixture->queue()->setWorkersPerJob(1);
+    JobQueuePanel panel(m_fixture->queue());
     panel.setDisplayNames(&TestJobsUi::displayName);
     panel.resize(1000, 300);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     // A second, queued job shows what waiting looks like.
-    m_queue->setMaxRunningJobs(1);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
-    const qint64 jobId = m_queue->submit(spec(m_src, m_dst), false);
-    const QString other = m_dir->filePath(QStringLiteral("Archive"));
+    m_fixture->queue()->setMaxRunningJobs(1);
+    QSignalSpy finished(m_fixture->queue(), &JobQueue::jobFinished);
+    const qint64 jobId = m_fixture->queue()->submit(spec(m_fixture->src(), m_fixture->dst()), false);
+    const QString other = m_fixture->filePath(QStringLiteral("Archive"));
     QVERIFY(QDir().mkpath(other));
-    const qint64 queuedId = m_queue->submit(spec(m_src, other), false);
+    const qint64 queuedId = m_fixture->queue()->submit(spec(m_fixture->src(), other), false);
     // Paused by a click as soon as it runs and something has moved.
     bool clicked = false;
-    connect(m_queue.get(), &JobQueue::jobProgress, &panel, [&](const EngineProgress &progress) {
+    connect(m_fixture->queue(), &JobQueue::jobProgress, &panel, [&](const EngineProgress &progress) {
         if (clicked || progress.jobId != jobId || progress.itemsDone < 20
             || progress.state != JobState::Running)
             return;
@@ -367,12 +354,12 @@ void TestJobsUi::panelPausesAndResumes()
         click(panel, panel.pauseAction());
     });
     QTRY_VERIFY_WITH_TIMEOUT(clicked, 60000);
-    QCOMPARE(m_queue->job(jobId).state, JobState::Paused);
+    QCOMPARE(m_fixture->queue()->job(jobId).state, JobState::Paused);
     QTRY_VERIFY(panel.resumeAction()->isEnabled());
     QVERIFY(!panel.pauseAction()->isEnabled());
     // The paused job frees its slot: the queued one runs meanwhile. Shown while it does.
-    QTRY_VERIFY_WITH_TIMEOUT(m_queue->job(queuedId).state == JobState::Running, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_queue->progress(queuedId).itemsDone > 10, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture->queue()->job(queuedId).state == JobState::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture->queue()->progress(queuedId).itemsDone > 10, 30000);
     QTest::qWait(JobQueueModel::kCoalesceMs * 2);
     save(&panel, QStringLiteral("jobqueue-running"));
     QCOMPARE(panel.model()
@@ -383,11 +370,11 @@ void TestJobsUi::panelPausesAndResumes()
 
     panel.selectJob(jobId);
     click(panel, panel.resumeAction());
-    QCOMPARE(m_queue->job(jobId).state, JobState::Running);
-    QVERIFY(!waitFinished(*m_queue, jobId, finished));
-    QVERIFY(!waitFinished(*m_queue, queuedId, finished));
-    QCOMPARE(treeManifest(m_dst), treeManifest(m_src));
-    QCOMPARE(treeManifest(other), treeManifest(m_src));
+    QCOMPARE(m_fixture->queue()->job(jobId).state, JobState::Running);
+    QVERIFY(!waitFinished(*m_fixture->queue(), jobId, finished));
+    QVERIFY(!waitFinished(*m_fixture->queue(), queuedId, finished));
+    QCOMPARE(treeManifest(m_fixture->dst()), treeManifest(m_fixture->src()));
+    QCOMPARE(treeManifest(other), treeManifest(m_fixture->src()));
     QTRY_VERIFY(panel.clearAction()->isEnabled());
     click(panel, panel.clearAction());
     QCOMPARE(panel.model()->rowCount(), 0);
@@ -395,22 +382,17 @@ void TestJobsUi::panelPausesAndResumes()
 
 void TestJobsUi::flowAsksOnceAndCopies()
 {
-    makeTree(m_src, 12, 4096, 5, QStringLiteral("Plans/"));
-    makeTree(m_src, 8, 4096, 6, QStringLiteral("Specs/"));
-    QWidget window;
-    window.resize(400, 300);
-    window.show();
-    TransferFlow flow(m_queue.get(), &window);
-    flow.setDisplayNames(&TestJobsUi::displayName);
-    QSignalSpy submitted(&flow, &TransferFlow::submitted);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    makeTree(m_fixture->src(), 12, 4096, 5, QStringLiteral("Plans/"));
+    makeTree(m_fixture->src(), 8, 4096, 6, QStringLiteral("Specs/"));
+    FlowScene scene(m_fixture->queue());
+    scene.flow.setDisplayNames(&TestJobsUi::displayName);
     TransferRequest request;
-    request.sourceConnection = LocalStoreResolver::connectionFor(m_src);
+    request.sourceConnection = LocalStoreResolver::connectionFor(m_fixture->src());
     request.sourcePaths = {QStringLiteral("Plans"), QStringLiteral("Specs")};
-    request.destinationConnection = LocalStoreResolver::connectionFor(m_dst);
+    request.destinationConnection = LocalStoreResolver::connectionFor(m_fixture->dst());
     request.destinationFolder = QString();
 
-    flow.request(request);
+    scene.flow.request(request);
     DropActionDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = qobject_cast<DropActionDialog *>(QApplication::activeModalWidget())) != nullptr);
     QVERIFY(dialog->isVisible());
@@ -418,73 +400,74 @@ void TestJobsUi::flowAsksOnceAndCopies()
     QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("copyChoice")), Qt::LeftButton);
     dialog->findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(true);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    QCOMPARE(submitted.size(), 1);
-    const auto ids = submitted.constFirst().at(0).value<QVector<qint64>>();
+    QCOMPARE(scene.submitted.size(), 1);
+    const auto ids = scene.submitted.constFirst().at(0).value<QVector<qint64>>();
     QCOMPARE(ids.size(), 2); // one job per dropped item
     for (qint64 id : ids)
-        QVERIFY(!waitFinished(*m_queue, id, finished));
-    QCOMPARE(treeManifest(m_dst + QStringLiteral("/Plans")), treeManifest(m_src + QStringLiteral("/Plans")));
-    QCOMPARE(treeManifest(m_dst + QStringLiteral("/Specs")), treeManifest(m_src + QStringLiteral("/Specs")));
+        QVERIFY(!waitFinished(*m_fixture->queue(), id, scene.finished));
+    QCOMPARE(treeManifest(m_fixture->dst() + QStringLiteral("/Plans")),
+             treeManifest(m_fixture->src() + QStringLiteral("/Plans")));
+    QCOMPARE(treeManifest(m_fixture->dst() + QStringLiteral("/Specs")),
+             treeManifest(m_fixture->src() + QStringLiteral("/Specs")));
     QCOMPARE(QSettings().value(TransferFlow::kRememberedActionKey).toString(), QStringLiteral("copy"));
 
     // Remembered: the next drop asks nothing.
-    const QString other = m_dir->filePath(QStringLiteral("Other"));
+    const QString other = m_fixture->filePath(QStringLiteral("Other"));
     QVERIFY(QDir().mkpath(other));
     request.destinationConnection = LocalStoreResolver::connectionFor(other);
     request.sourcePaths = {QStringLiteral("Plans")};
-    flow.request(request);
-    QCOMPARE(submitted.size(), 2);
+    scene.flow.request(request);
+    QCOMPARE(scene.submitted.size(), 2);
     QVERIFY(!QApplication::activeModalWidget());
-    QVERIFY(!waitFinished(*m_queue, submitted.at(1).at(0).value<QVector<qint64>>().constFirst(), finished));
-    QCOMPARE(treeManifest(other + QStringLiteral("/Plans")), treeManifest(m_src + QStringLiteral("/Plans")));
+    QVERIFY(!waitFinished(*m_fixture->queue(),
+                          scene.submitted.at(1).at(0).value<QVector<qint64>>().constFirst(), scene.finished));
+    QCOMPARE(treeManifest(other + QStringLiteral("/Plans")),
+             treeManifest(m_fixture->src() + QStringLiteral("/Plans")));
 
     // Forgotten: it asks again; cancelling submits nothing.
     TransferFlow::forgetRememberedChoice();
-    flow.request(request);
+    scene.flow.request(request);
     QTRY_VERIFY((dialog = qobject_cast<DropActionDialog *>(QApplication::activeModalWidget())) != nullptr);
     dialog->reject();
-    QCOMPARE(submitted.size(), 2);
+    QCOMPARE(scene.submitted.size(), 2);
 }
 
 void TestJobsUi::flowPreviewCountsEqualTheFinishedJob()
 {
-    makeTree(m_src, 40, 8192, 7, QStringLiteral("Tower A/"));
+    makeTree(m_fixture->src(), 40, 8192, 7, QStringLiteral("Tower A/"));
     // Some of it is there already (unchanged), one file differs (replaced), scratch files excluded.
-    makeTree(m_dst, 10, 8192, 7, QStringLiteral("Tower A/"));
-    putFile(m_dst, QStringLiteral("Tower A/Level 1/Sheet 1/A-001.pdf"), QByteArray("old"), fixedTime(1));
-    putFile(m_src, QStringLiteral("Tower A/notes.tmp"), QByteArray("scratch"), fixedTime(2));
-    putFile(m_src, QStringLiteral("Tower A/Level 2/backup.tmp"), QByteArray("scratch"), fixedTime(2));
-    QWidget window;
-    window.resize(400, 300);
-    window.show();
-    TransferFlow flow(m_queue.get(), &window);
-    flow.setDisplayNames(&TestJobsUi::displayName);
-    flow.setDefaultPolicies([] {
+    makeTree(m_fixture->dst(), 10, 8192, 7, QStringLiteral("Tower A/"));
+    putFile(m_fixture->dst(), QStringLiteral("Tower A/Level 1/Sheet 1/A-001.pdf"), QByteArray("old"),
+            fixedTime(1));
+    putFile(m_fixture->src(), QStringLiteral("Tower A/notes.tmp"), QByteArray("scratch"), fixedTime(2));
+    putFile(m_fixture->src(), QStringLiteral("Tower A/Level 2/backup.tmp"), QByteArray("scratch"),
+            fixedTime(2));
+    FlowScene scene(m_fixture->queue());
+    scene.flow.setDisplayNames(&TestJobsUi::displayName);
+    scene.flow.setDefaultPolicies([] {
         JobPolicies policies;
         policies.conflicts = ConflictPolicy::SourceWins;
         policies.filters.exclude = {QStringLiteral("*.tmp")};
         return policies;
     });
-    QSignalSpy submitted(&flow, &TransferFlow::submitted);
-    QSignalSpy decided(&flow, &TransferFlow::previewDecided);
-    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    QSignalSpy decided(&scene.flow, &TransferFlow::previewDecided);
     TransferRequest request;
-    request.sourceConnection = LocalStoreResolver::connectionFor(m_src);
+    request.sourceConnection = LocalStoreResolver::connectionFor(m_fixture->src());
     request.sourcePaths = {QStringLiteral("Tower A")};
-    request.destinationConnection = LocalStoreResolver::connectionFor(m_dst);
-    flow.request(request);
+    request.destinationConnection = LocalStoreResolver::connectionFor(m_fixture->dst());
+    scene.flow.request(request);
     DropActionDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = qobject_cast<DropActionDialog *>(QApplication::activeModalWidget())) != nullptr);
     dialog->findChild<QCheckBox *>(QStringLiteral("previewCheck"))->setChecked(true);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    QCOMPARE(submitted.size(), 1);
-    const qint64 jobId = submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
+    QCOMPARE(scene.submitted.size(), 1);
+    const qint64 jobId = scene.submitted.constFirst().at(0).value<QVector<qint64>>().constFirst();
 
     PlanPreviewDialog *preview = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(
         (preview = qobject_cast<PlanPreviewDialog *>(QApplication::activeModalWidget())) != nullptr, 60000);
-    QCOMPARE(m_queue->job(jobId).state, JobState::Planned);
-    const PlanSummary plan = m_queue->plan(jobId);
+    QCOMPARE(m_fixture->queue()->job(jobId).state, JobState::Planned);
+    const PlanSummary plan = m_fixture->queue()->plan(jobId);
     QCOMPARE(preview->shownValue(QStringLiteral("new")), QString::number(plan.filesNew));
     QCOMPARE(preview->shownValue(QStringLiteral("replaced")), QStringLiteral("1"));
     QCOMPARE(preview->shownValue(QStringLiteral("unchanged")), QStringLiteral("9"));
@@ -492,39 +475,39 @@ void TestJobsUi::flowPreviewCountsEqualTheFinishedJob()
     QCOMPARE(preview->shownValue(QStringLiteral("skipped")), QString::number(plan.skipped));
     QCOMPARE(preview->listedCount(), int(plan.skips.size()));
     save(preview, QStringLiteral("plan-preview-dialog"));
-    QVERIFY(
-        !QFile::exists(m_dst + QStringLiteral("/Tower A/Level 3/Sheet 2/A-011.pdf"))); // nothing moved yet
+    QVERIFY(!QFile::exists(m_fixture->dst()
+                           + QStringLiteral("/Tower A/Level 3/Sheet 2/A-011.pdf"))); // nothing moved yet
     QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
     QCOMPARE(decided.size(), 1);
     QVERIFY(decided.constFirst().at(1).toBool());
-    const Error error = waitFinished(*m_queue, jobId, finished);
+    const Error error = waitFinished(*m_fixture->queue(), jobId, scene.finished);
     QVERIFY2(!error, qPrintable(error.toString()));
     // What the preview showed is what the job did.
-    const JobRecord done = m_queue->job(jobId);
+    const JobRecord done = m_fixture->queue()->job(jobId);
     QCOMPARE(done.state, JobState::Done);
     QCOMPARE(done.itemsDone, plan.foldersToCreate + plan.filesNew + plan.filesReplaced + plan.deletes);
     QCOMPARE(done.itemsSkipped, plan.skipped);
     QCOMPARE(done.bytesDone, plan.bytesToCopy);
-    QVERIFY(!QFile::exists(m_dst + QStringLiteral("/Tower A/notes.tmp")));
-    QFile replaced(m_dst + QStringLiteral("/Tower A/Level 1/Sheet 1/A-001.pdf"));
+    QVERIFY(!QFile::exists(m_fixture->dst() + QStringLiteral("/Tower A/notes.tmp")));
+    QFile replaced(m_fixture->dst() + QStringLiteral("/Tower A/Level 1/Sheet 1/A-001.pdf"));
     QVERIFY(replaced.open(QIODevice::ReadOnly));
     QVERIFY(replaced.readAll() != QByteArray("old"));
 
     // Discard: a second preview of the same drop is thrown away, nothing moves.
-    const QString other = m_dir->filePath(QStringLiteral("Other"));
+    const QString other = m_fixture->filePath(QStringLiteral("Other"));
     QVERIFY(QDir().mkpath(other));
     request.destinationConnection = LocalStoreResolver::connectionFor(other);
-    flow.request(request);
+    scene.flow.request(request);
     QTRY_VERIFY((dialog = qobject_cast<DropActionDialog *>(QApplication::activeModalWidget())) != nullptr);
     dialog->setPreviewFirst(true);
     dialog->accept();
-    QCOMPARE(submitted.size(), 2);
+    QCOMPARE(scene.submitted.size(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(
         (preview = qobject_cast<PlanPreviewDialog *>(QApplication::activeModalWidget())) != nullptr, 60000);
-    const qint64 discardedId = submitted.at(1).at(0).value<QVector<qint64>>().constFirst();
+    const qint64 discardedId = scene.submitted.at(1).at(0).value<QVector<qint64>>().constFirst();
     QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("discardButton")), Qt::LeftButton);
     QCOMPARE(decided.size(), 2);
-    QVERIFY(!m_queue->contains(discardedId));
+    QVERIFY(!m_fixture->queue()->contains(discardedId));
     QVERIFY(QDir(other).isEmpty());
 }
 
