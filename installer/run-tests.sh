@@ -14,6 +14,16 @@ export CCACHE_BASEDIR="$PWD"
 export CCACHE_NOHASHDIR=1
 start=$(date +%s)
 
+# Two builds of ~4.5 GB each plus the tests' temporary files need about 10 GB. A full disk shows up
+# late and obscurely ("ld: final link failed: No space left on device"), so say it up front.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+free_tmp_kb=$(df -Pk "${TMPDIR:-/tmp}" | awk 'NR==2 {print $4}')
+echo "== disk: $(( free_kb / 1048576 )) GB free here, $(( free_tmp_kb / 1048576 )) GB in ${TMPDIR:-/tmp}"
+if [ "$free_kb" -lt $(( 10 * 1048576 )) ]; then
+    echo "run-tests: warning: less than 10 GB free in $PWD; the builds may fail with" \
+        "'No space left on device' (free space, or remove old build folders under build/)" >&2
+fi
+
 echo "== formatting (clang-format, .clang-format)"
 bash installer/check-format.sh
 

@@ -288,10 +288,10 @@ void ApiCall::onReplyFinished()
     }
     if (r.status == 401) {
         // Renew and send again. A renewed token may expire too before the retry is answered (a
-        // long budget hold after the renewal): renew again when the 401 came with a newer token
-        // than the previous one did, but only a few times, so a server that rejects every token
-        // ends the call instead of a loop: with auth-revoked, which every layer above answers by
-        // asking for a new sign-in (the job pauses).
+        // long budget hold after the renewal): renew again, but only a few times, so a server that
+        // rejects every token ends the call instead of a loop: with auth-revoked, which every
+        // layer above answers by asking for a new sign-in (the job pauses). Each renewal asks for a
+        // token newer than the rejected one, so no two sends of a call carry the same token.
         if (m_renewalsAfter401 >= kMaxRenewalsAfter401) {
             Error refused(Error::Kind::AuthRevoked,
                           tr("Procore rejected the sign-in even after renewing it %1 times. Sign in again.")
@@ -300,13 +300,9 @@ void ApiCall::onReplyFinished()
             refused.setHttpStatus(401);
             return finish(refused);
         }
-        if (m_tokenGeneration > m_lastRejectedGeneration) {
-            ++m_renewalsAfter401;
-            m_lastRejectedGeneration = m_tokenGeneration;
-            // The retry is a call of its own: it takes a new slot once the token is fresh.
-            return refreshTokenThenSend(m_tokenGeneration, true);
-        }
-        return finish(error);
+        ++m_renewalsAfter401;
+        // The retry is a call of its own: it takes a new slot once the token is fresh.
+        return refreshTokenThenSend(m_tokenGeneration, true);
     }
     if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && m_failures > 0) {
         r.status = 200;

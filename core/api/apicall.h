@@ -128,7 +128,6 @@ private:
     int m_failures = 0;
     int m_rateLimited = 0;
     int m_renewalsAfter401 = 0;
-    quint64 m_lastRejectedGeneration = 0; // the token generation of the last 401
     bool m_slotHeld = false; // acquired from the meter, not sent yet
     bool m_inFlight = false; // sent, not yet answered to the meter
     bool m_waitingForToken = false;

@@ -45,10 +45,13 @@ QHttpPart textPart(const QByteArray &name, const QString &value)
     return part;
 }
 
-// Builds the multipart body of the files endpoints afresh for every attempt.
+// Builds the multipart body of the files endpoints afresh for every attempt. Each multipart holds a
+// share of `data`: the multipart lives as long as its reply, and Qt may read the body of an aborted
+// or orphaned request until the reply is deleted.
 std::function<QHttpMultiPart *()> fileMultipart(const QByteArray &prefix,
                                                 QList<QPair<QByteArray, QString>> fields,
-                                                QIODevice *data = nullptr, const QString &fileName = {})
+                                                std::shared_ptr<QIODevice> data = {},
+                                                const QString &fileName = {})
 {
     return [prefix, fields, data, fileName]() -> QHttpMultiPart * {
         if (data && !data->isSequential() && data->pos() != 0 && !data->seek(0))
@@ -66,8 +69,10 @@ std::function<QHttpMultiPart *()> fileMultipart(const QByteArray &prefix,
                            QByteArray("form-data; name=\"" + prefix + "[data]\"; filename=\""
                                       + safeName.toUtf8() + "\""));
             part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-            part.setBodyDevice(data); // streamed, never read whole
+            part.setBodyDevice(data.get()); // streamed, never read whole
             multipart->append(part);
+            // The connection's functor keeps the share until the multipart is destroyed.
+            QObject::connect(multipart, &QObject::destroyed, [keep = data] { Q_UNUSED(keep) });
         }
         return multipart;
     };
@@ -487,6 +492,14 @@ void ProcoreClient::createFile(qint64 projectId, const NewFile &newFile, Callbac
 
 void ProcoreClient::createFileWithData(qint64 projectId, const NewFile &newFile, QIODevice *data,
                                        Callback<File> done)
+{
+    // The caller keeps `data` alive until done: share it without ownership.
+    createFileWithData(projectId, newFile, std::shared_ptr<QIODevice>(data, [](QIODevice *) {}),
+                       std::move(done));
+}
+
+void ProcoreClient::createFileWithData(qint64 projectId, const NewFile &newFile,
+                                       std::shared_ptr<QIODevice> data, Callback<File> done)
 {
     ApiRequest request = projectRequest("POST", QStringLiteral("/rest/v1.0/files"), projectId);
     NewFile fields = newFile;

@@ -121,6 +121,10 @@ public:
     // The deprecated single-call path (`file[data]`): streams `data` (not owned; must stay alive
     // until `done`). Retried after an ambiguous failure only when `data` is seekable.
     void createFileWithData(qint64 projectId, const NewFile &newFile, QIODevice *data, Callback<File> done);
+    // The same, sharing the body device: it lives as long as the call and every request of it,
+    // which Qt may still read after the caller has gone (a killed job cannot stop this call).
+    void createFileWithData(qint64 projectId, const NewFile &newFile, std::shared_ptr<QIODevice> data,
+                            Callback<File> done);
     void updateFile(qint64 projectId, qint64 fileId, const FileChange &change, Callback<File> done);
     void deleteFile(qint64 projectId, qint64 fileId, Callback<Done> done);
 

@@ -56,9 +56,9 @@ void StorageTransfer::releaseReply(bool abort)
     reply->disconnect(this);
     if (abort)
         reply->abort();
-    // Only a body device the caller gave to this transfer (its parent is the transfer) moves: one
-    // the caller owns otherwise (on its stack, a member) stays the caller's.
-    if (m_upload && m_upload->parent() == this)
+    // Only a body device the caller gave to this transfer moves: one the caller kept (on its stack,
+    // a member) stays the caller's.
+    if (m_upload && m_ownsUpload)
         m_upload->setParent(reply);
     m_upload = nullptr;
     reply->deleteLater();
@@ -156,6 +156,21 @@ void StorageTransfer::startFormUpload(const Upload &upload, QIODevice *data, con
         watch(reply);
         armWatchdog(m_timeout);
     });
+}
+
+void StorageTransfer::startFormUpload(const Upload &upload, std::unique_ptr<QIODevice> data,
+                                      const QString &fileName, const QString &contentType)
+{
+    data->setParent(this); // until the request takes it over (releaseReply)
+    m_ownsUpload = true;
+    startFormUpload(upload, data.release(), fileName, contentType);
+}
+
+void StorageTransfer::startSegmentUpload(const UploadSegment &segment, std::unique_ptr<QIODevice> data)
+{
+    data->setParent(this);
+    m_ownsUpload = true;
+    startSegmentUpload(segment, data.release());
 }
 
 void StorageTransfer::startSegmentUpload(const UploadSegment &segment, QIODevice *data)

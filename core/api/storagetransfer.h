@@ -47,15 +47,18 @@ public:
     static std::chrono::milliseconds answerTimeout(qint64 bodyBytes, std::chrono::milliseconds stallTimeout);
 
     // Form upload (A): POST multipart to upload.url with every field verbatim, then the `file`
-    // part streamed from `data` (open, positioned at 0). Not owned and alive until finished() —
-    // unless its QObject parent is this transfer: then it lives exactly as long as the request,
-    // which Qt may still read after an abort, even when the transfer goes first. The same holds
-    // for the segment upload's `data`.
+    // part streamed from `data` (open, positioned at 0). The caller's device must stay alive
+    // until finished(); a device given to the transfer (unique_ptr) lives exactly as long as the
+    // request instead, which Qt may still read after an abort — even when the transfer goes first.
+    // The same holds for the segment upload's `data`.
     void startFormUpload(const Upload &upload, QIODevice *data, const QString &fileName,
+                         const QString &contentType);
+    void startFormUpload(const Upload &upload, std::unique_ptr<QIODevice> data, const QString &fileName,
                          const QString &contentType);
     // Segmented upload (B): PUT `data` (exactly the segment's bytes; see RangeDevice) to the
     // segment URL with exactly its headers. etag() holds the answer's ETag afterwards.
     void startSegmentUpload(const UploadSegment &segment, QIODevice *data);
+    void startSegmentUpload(const UploadSegment &segment, std::unique_ptr<QIODevice> data);
     // Download: GET the version URL, follow the redirect to storage, write into `sink` as data
     // arrives (not owned; open for writing; alive until finished()).
     void startDownload(const QUrl &versionUrl, QIODevice *sink);
@@ -91,6 +94,7 @@ private:
     Kind m_kind = Kind::Download;
     QPointer<QNetworkReply> m_reply;
     QPointer<QIODevice> m_upload; // the body device of an upload
+    bool m_ownsUpload = false; // given by unique_ptr: a child of this transfer, then its reply's
     QTimer *m_watchdog = nullptr; // uploads only (downloads use QNAM's transfer timeout)
     QIODevice *m_sink = nullptr;
     QByteArray m_chunk; // downloads: the buffer between the reply and the sink

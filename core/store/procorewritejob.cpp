@@ -129,9 +129,9 @@ void ProcoreWriteJob::report(qint64 uploaded)
     setProgress(m_prepTotal + qMin(uploaded, m_size), m_prepTotal + m_size);
 }
 
-RangeDevice *ProcoreWriteJob::window(qint64 offset, qint64 length, QObject *owner)
+std::unique_ptr<RangeDevice> ProcoreWriteJob::window(qint64 offset, qint64 length) const
 {
-    auto *device = new RangeDevice(m_data, m_offset + offset, length, owner ? owner : this);
+    auto device = std::make_unique<RangeDevice>(m_data, m_offset + offset, length);
     device->open(QIODevice::ReadOnly);
     return device;
 }
@@ -183,7 +183,7 @@ void ProcoreWriteJob::formUpload()
                 report(m_size);
                 attach(m_upload.uuid);
             });
-            transfer->startFormUpload(m_upload, window(0, m_size, transfer), m_path.name(), kContentType);
+            transfer->startFormUpload(m_upload, window(0, m_size), m_path.name(), kContentType);
         }));
 }
 
@@ -289,7 +289,7 @@ void ProcoreWriteJob::putSegments()
             report(m_segmentBase);
             putSegments();
         });
-        transfer->startSegmentUpload(segment, window(index * m_segmentSize, segment.size, transfer));
+        transfer->startSegmentUpload(segment, window(index * m_segmentSize, segment.size));
     }
 }
 
@@ -300,7 +300,7 @@ void ProcoreWriteJob::dataCreate()
     file.name = m_path.name();
     setProgress(m_prepTotal, m_prepTotal + m_size);
     m_store->client()->createFileWithData(
-        m_store->projectId(), file, window(0, m_size),
+        m_store->projectId(), file, std::shared_ptr<QIODevice>(window(0, m_size)),
         procoreGuard<ProcoreWriteJob, Result<File>>(this, [this](Result<File> created) {
             if (created.ok())
                 return succeed(created.value());

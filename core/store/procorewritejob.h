@@ -60,10 +60,10 @@ private:
     void onNameTaken(const QString &uploadUuid);
     void succeed(const File &file);
     void fail(const Error &error);
-    // A fresh read-only window on the bytes to send, owned by `owner` (this job when null). A
-    // window given to a StorageTransfer is owned by it: the transfer keeps it alive as long as
-    // its request, which Qt may still read after an abort (see StorageTransfer::releaseReply).
-    RangeDevice *window(qint64 offset, qint64 length, QObject *owner = nullptr);
+    // A fresh read-only window on the bytes to send. Windows are given to the StorageTransfer that
+    // sends them: it keeps one alive as long as its request, which Qt may still read after an
+    // abort, so a window must not die with this job (see StorageTransfer::releaseReply).
+    std::unique_ptr<RangeDevice> window(qint64 offset, qint64 length) const;
     StorageTransfer *newTransfer();
     void report(qint64 uploaded);
 

@@ -17,6 +17,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
+#include <utility>
 
 using namespace trestle;
 using namespace testing;
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void newFileAndNewVersion();
     void unknownExistingFileGetsAVersion();
     void budgetSaver();
+    void budgetSaverUploadOutlivesItsKilledJob();
     void segmentedRoundTrip();
     void sequentialSourceSpooled();
     void killDuringUploadLeavesNothing();
@@ -353,6 +356,64 @@ void TestProcoreStore::budgetSaver()
     QVERIFY(!readBytes(b.store(), QStringLiteral("cheap.bin"), &bytes));
     QVERIFY(bytes == data);
     QCOMPARE(b.apiCalls(), 1); // the download hop is not counted by default
+}
+
+// A source that calls `halfway` (once) when the upload has read past half of it.
+class HalfwayBuffer final : public QBuffer
+{
+public:
+    std::function<void()> halfway;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = QBuffer::readData(data, maxSize);
+        if (halfway && pos() + n > size() / 2)
+            std::exchange(halfway, nullptr)();
+        return n;
+    }
+};
+
+void TestProcoreStore::budgetSaverUploadOutlivesItsKilledJob()
+{
+    // The budget saver sends the bytes inside the create call, which a kill cannot stop: the job
+    // is killed and deleted while Qt still reads the body. The window it sends from must outlive
+    // the job (it was the job's child: a use-after-free, reported by AddressSanitizer), and the
+    // call then ends on its own, leaving at most one complete file — never a cut one.
+    ProcoreBackend b;
+    QString error;
+    QVERIFY2(b.open({QStringLiteral("--seed"), QStringLiteral("empty")}, &error), qPrintable(error));
+    b.procore()->setBudgetSaver(true);
+    const QByteArray data = pseudoRandom(6 * 1024 * 1024, 8);
+    HalfwayBuffer source;
+    source.setData(data);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    StoreJob *job = b.store()->writeFrom(sp(QStringLiteral("killed.bin")), &source, data.size(), {});
+    job->setAutoDelete(false);
+    std::unique_ptr<StoreJob> owner(job);
+    bool killed = false;
+    source.halfway = [&] {
+        QMetaObject::invokeMethod(
+            this,
+            [&] {
+                killed = owner->kill();
+                owner.reset();
+            },
+            Qt::QueuedConnection);
+    };
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!owner, 30000);
+    QVERIFY(killed);
+    // The call goes on without its job: wait until the sandbox answered it.
+    QTRY_VERIFY_WITH_TIMEOUT(b.calls(QStringLiteral("POST /rest/v1.0/files")) == 1, 30000);
+    QTest::qWait(300);
+    const QList<QJsonObject> files = nodesNamed(b, QStringLiteral("killed.bin"));
+    QVERIFY(files.size() <= 1);
+    if (!files.isEmpty()) {
+        const QJsonObject version =
+            files.first().value(QStringLiteral("versions")).toArray().first().toObject();
+        QCOMPARE(version.value(QStringLiteral("size")).toInteger(), qint64(data.size()));
+    }
 }
 
 void TestProcoreStore::segmentedRoundTrip()
