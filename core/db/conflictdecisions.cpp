@@ -5,6 +5,8 @@
 #include "core/db/sqlerror.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace trestle {
@@ -13,6 +15,17 @@ namespace {
 
 // Marks a KeepBoth item in the journal's mapping column (the report's "how the name was mapped").
 const QLatin1String kKeepBothMapping("keep-both");
+
+// A two-way sync's job (its policies' direction; core/db does not know JobPolicies).
+bool isTwoWay(const JobRecord &job)
+{
+    return job.kind == JobKind::Sync
+        && QJsonDocument::fromJson(job.policiesJson.toUtf8())
+               .object()
+               .value(QStringLiteral("direction"))
+               .toString()
+        == QLatin1String("two-way");
+}
 
 } // namespace
 
@@ -105,9 +118,36 @@ Status ConflictDecisions::decide(qint64 itemId, Decision decision)
                                               "the source's copy wins (decided by the user)"));
     }
     query.addBindValue(itemId);
-    if (!query.exec())
-        return db::sqlError(query, QStringLiteral("decide a conflict"));
-    return journal.recomputeCounters(item.value().jobId);
+    const qint64 jobId = item.value().jobId;
+    Result<JobRecord> job = journal.job(jobId);
+    if (!job.ok())
+        return job.error();
+    const bool copyBack = decision == Decision::KeepBoth && isTwoWay(job.value());
+    const Status decided = journal.atomically([&](Journal &) -> Status {
+        if (!query.exec())
+            return db::sqlError(query, QStringLiteral("decide a conflict"));
+        if (!copyBack)
+            return Done{};
+        // Two-way: both sides must end alike, or the next run meets the same conflict again. The
+        // destination's file comes back over the source's; it runs after the keep-both copy (the
+        // engine orders items on one path) and only if that copy was made (JobRunner skips it
+        // when the copy failed), so the source's file is never lost. The next run then finds the
+        // copy on the destination only and brings it to the source, once.
+        JobItem back;
+        back.action = ItemAction::NewVersion;
+        back.reverse = true;
+        back.sourcePath = item.value().sourcePath;
+        back.destinationPath = item.value().destinationPath;
+        back.size = -1; // found out when it runs
+        back.reason = QCoreApplication::translate(
+            "trestle::ConflictDecisions",
+            "both kept: the destination's copy keeps the name on both sides (decided by the user)");
+        QVector<JobItem> added{back};
+        return journal.addItems(jobId, added);
+    });
+    if (!decided.ok())
+        return decided;
+    return journal.recomputeCounters(jobId);
 }
 
 } // namespace trestle

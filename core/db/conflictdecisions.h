@@ -27,6 +27,8 @@ public:
         LeaveBoth, // nothing moves; the item counts as skipped by the user's choice
         // The source's file is written beside the destination's under the first free name
         // "name (n).ext" (as the keep-both policy names its copies); the destination's stays.
+        // In a two-way sync the destination's file also comes back over the source's (a new item
+        // after it), so both sides end with both files once the next run copies "name (n)" back.
         KeepBoth,
     };
 

@@ -277,6 +277,21 @@ Status Journal::addApiCalls(qint64 jobId, qint64 calls)
     });
 }
 
+Status Journal::setPlanFigures(qint64 jobId, const QString &json)
+{
+    return write(QStringLiteral("keep the plan's figures"), [&](QSqlDatabase &db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE jobs SET plan_figures = ? WHERE id = ?"));
+        query.addBindValue(db::storedText(json));
+        query.addBindValue(jobId);
+        if (!query.exec())
+            return sqlError(query, QStringLiteral("keep the plan's figures"));
+        if (query.numRowsAffected() == 0)
+            return jobNotFound(jobId);
+        return Done{};
+    });
+}
+
 Status Journal::removeJob(qint64 jobId)
 {
     return write(QStringLiteral("remove job"), [&](QSqlDatabase &db) -> Status {
@@ -355,7 +370,8 @@ Result<QVector<JobItem>> Journal::takePending(qint64 jobId, int count)
         query.finish();
 
         query.prepare(
-            QStringLiteral("UPDATE job_items SET state = 'in-flight', attempts = attempts + 1 WHERE id = ?"));
+            QStringLiteral("UPDATE job_items SET state = 'in-flight', started = 0, attempts = attempts + 1 "
+                           "WHERE id = ?"));
         for (JobItem &item : taken) {
             query.bindValue(0, item.id);
             if (!query.exec())
@@ -406,11 +422,11 @@ Status Journal::recordOutcomes(const QVector<ItemOutcome> &outcomes)
     return write(QStringLiteral("record item outcomes"), [&](QSqlDatabase &db) -> Status {
         QSqlQuery read(db);
         read.prepare(QStringLiteral("SELECT job_id, state, bytes_done, checksum, destination_id, reason, "
-                                    "needs_verify FROM job_items WHERE id = ?"));
+                                    "needs_verify, written_path FROM job_items WHERE id = ?"));
         QSqlQuery update(db);
         update.prepare(QStringLiteral("UPDATE job_items SET state = ?, bytes_done = ?, checksum = ?, "
-                                      "destination_id = ?, error_kind = ?, "
-                                      "error_message = ?, reason = ?, needs_verify = ? WHERE id = ?"));
+                                      "destination_id = ?, error_kind = ?, error_message = ?, reason = ?, "
+                                      "needs_verify = ?, written_path = ? WHERE id = ?"));
         QHash<qint64, CounterDelta> deltas;
         for (const ItemOutcome &outcome : outcomes) {
             read.bindValue(0, outcome.itemId);
@@ -427,9 +443,15 @@ Status Journal::recordOutcomes(const QVector<ItemOutcome> &outcomes)
             const QString checksum = outcome.checksum.isEmpty() ? read.value(3).toString() : outcome.checksum;
             const qint64 destinationId =
                 outcome.destinationId != 0 ? outcome.destinationId : read.value(4).toLongLong();
-            const QString reason = outcome.reason.isEmpty() ? read.value(5).toString() : outcome.reason;
+            // A skipped item that goes again (its copy is retried) loses its skip's reason.
+            const bool skipUndone = oldState == ItemState::Skipped && outcome.state == ItemState::Pending;
+            const QString reason = !outcome.reason.isEmpty()
+                ? outcome.reason
+                : (skipUndone ? QString() : read.value(5).toString());
             // Verification is settled once the item reaches a final state; a retry keeps the flag.
             const bool needsVerify = outcome.state == ItemState::Pending && read.value(6).toInt() != 0;
+            const QString written =
+                outcome.writtenPath.isEmpty() ? read.value(7).toString() : outcome.writtenPath;
             read.finish();
 
             int c = 0;
@@ -441,6 +463,7 @@ Status Journal::recordOutcomes(const QVector<ItemOutcome> &outcomes)
             update.bindValue(c++, db::storedText(outcome.error.message()));
             update.bindValue(c++, db::storedText(reason));
             update.bindValue(c++, needsVerify ? 1 : 0);
+            update.bindValue(c++, db::storedText(written));
             update.bindValue(c++, outcome.itemId);
             if (!update.exec())
                 return sqlError(update, QStringLiteral("record item outcome"));
@@ -452,6 +475,43 @@ Status Journal::recordOutcomes(const QVector<ItemOutcome> &outcomes)
         }
         return applyDeltas(db, deltas);
     });
+}
+
+Status Journal::markStarted(const QVector<qint64> &itemIds)
+{
+    if (itemIds.isEmpty())
+        return Done{};
+    return write(QStringLiteral("mark items started"), [&](QSqlDatabase &db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(
+            QStringLiteral("UPDATE job_items SET started = 1 WHERE id = ? AND state = 'in-flight'"));
+        for (const qint64 id : itemIds) {
+            query.bindValue(0, id);
+            if (!query.exec())
+                return sqlError(query, QStringLiteral("mark items started"));
+        }
+        return Done{};
+    });
+}
+
+Result<QHash<QString, Error::Kind>> Journal::failedCopies(qint64 jobId) const
+{
+    Result<QSqlDatabase> conn = connection();
+    if (!conn.ok())
+        return conn.error();
+    QSqlQuery query(conn.value());
+    query.setForwardOnly(true);
+    // The (job, state) index finds them without a pass over the job's items.
+    query.prepare(QStringLiteral("SELECT destination_path, error_kind FROM job_items WHERE job_id = ? "
+                                 "AND state = 'failed' AND action IN ('upload', 'download', 'new-version')"));
+    query.addBindValue(jobId);
+    if (!query.exec())
+        return sqlError(query, QStringLiteral("read failed copies"));
+    QHash<QString, Error::Kind> failed;
+    while (query.next())
+        failed.insert(query.value(0).toString(),
+                      errorKindFromName(query.value(1).toString()).value_or(Error::Kind::Internal));
+    return failed;
 }
 
 Result<JobItem> Journal::item(qint64 itemId) const

@@ -3,6 +3,7 @@
 #include "core/common/result.h"
 #include "core/db/journaltypes.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QVector>
 
@@ -59,6 +60,9 @@ public:
     // Cancelled stamps finishedAt. A non-empty `error` is kept as the job's last error.
     Status setJobState(qint64 jobId, JobState state, const Error &error = Error());
     Status addApiCalls(qint64 jobId, qint64 calls);
+    // Keeps the planner's figures that no item can tell, as its JSON text (PlanSummaryReader
+    // reads them back with the items' counts).
+    Status setPlanFigures(qint64 jobId, const QString &json);
     // Deletes the job and its items.
     Status removeJob(qint64 jobId);
 
@@ -73,6 +77,9 @@ public:
     // item needing verification is returned. The engine checks each one against the destination
     // before redoing it (a retried create must not make a duplicate).
     Result<QVector<JobItem>> resetInFlight(qint64 jobId);
+    // Marks claimed items as started by a worker (JobItem::started; not synced: it only tells the
+    // user which of the claimed items run). Items no longer in flight are left alone.
+    Status markStarted(const QVector<qint64> &itemIds);
     // Records what became of items and updates their jobs' counters, in one transaction.
     Status recordOutcomes(const QVector<ItemOutcome> &outcomes);
     Result<JobItem> item(qint64 itemId) const;
@@ -82,6 +89,9 @@ public:
     Result<QVector<JobItem>> items(qint64 jobId, qint64 afterOrderKey, int limit) const;
     // Visits every item of a job in order without loading them all; stop early by returning false.
     Status forEachItem(qint64 jobId, const std::function<bool(const JobItem &)> &visit) const;
+    // The destination paths of the job's copies (upload, download, new version) that failed, with
+    // their error kinds: the items after them on those paths wait for them (JobRunner).
+    Result<QHash<QString, Error::Kind>> failedCopies(qint64 jobId) const;
     // Recomputes a job's item and byte counters from its items (the counters kept by
     // recordOutcomes() are a fast path; this is the truth).
     Status recomputeCounters(qint64 jobId);

@@ -20,7 +20,8 @@ bool isPlain(const JobItem &item)
     return item.state == ItemState::Pending && item.mappedName.isEmpty() && item.mappingRecord.isEmpty()
         && item.sourceId == 0 && item.destinationId == 0 && !item.needsVerify && item.attempts == 0
         && item.errorKind == Error::Kind::None && item.errorMessage.isEmpty() && item.checksum.isEmpty()
-        && item.bytesDone == 0 && item.reason.isEmpty() && !item.reverse;
+        && item.bytesDone == 0 && item.reason.isEmpty() && !item.reverse && item.writtenPath.isEmpty()
+        && item.olderVersions == 0;
 }
 
 QString plainInsert(qint64 jobId, int rows)
@@ -62,7 +63,7 @@ QString itemColumns()
     return QStringLiteral(
         "id, job_id, order_key, action, source_path, destination_path, mapped_name, mapping, size, mtime, "
         "source_id, destination_id, state, needs_verify, attempts, error_kind, error_message, checksum, "
-        "bytes_done, reason, reverse");
+        "bytes_done, reason, reverse, written_path, older_versions, started");
 }
 
 JobItem readItem(const QSqlQuery &query)
@@ -90,6 +91,9 @@ JobItem readItem(const QSqlQuery &query)
     item.bytesDone = query.value(c++).toLongLong();
     item.reason = query.value(c++).toString();
     item.reverse = query.value(c++).toInt() != 0;
+    item.writtenPath = query.value(c++).toString();
+    item.olderVersions = query.value(c++).toLongLong();
+    item.started = query.value(c++).toInt() != 0;
     return item;
 }
 
@@ -134,8 +138,8 @@ Status insertItems(QSqlDatabase &db, qint64 jobId, QVector<JobItem> &items, qint
     if (!query.prepare(QStringLiteral(
             "INSERT INTO job_items (id, job_id, order_key, action, source_path, destination_path, "
             "mapped_name, mapping, size, mtime, source_id, destination_id, state, needs_verify, attempts, "
-            "error_kind, error_message, checksum, bytes_done, reason, reverse) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            "error_kind, error_message, checksum, bytes_done, reason, reverse, written_path, older_versions) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return sqlError(query, QStringLiteral("add job items"));
     for (const qsizetype i : std::as_const(full)) {
         const JobItem &item = items.at(i);
@@ -161,6 +165,8 @@ Status insertItems(QSqlDatabase &db, qint64 jobId, QVector<JobItem> &items, qint
         query.bindValue(c++, item.bytesDone);
         query.bindValue(c++, storedText(item.reason));
         query.bindValue(c++, item.reverse ? 1 : 0);
+        query.bindValue(c++, storedText(item.writtenPath));
+        query.bindValue(c++, item.olderVersions);
         if (!query.exec())
             return sqlError(query, QStringLiteral("add job items"));
     }

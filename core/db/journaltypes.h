@@ -88,6 +88,15 @@ struct JobItem final
     // (destinationPath) to its source store (sourcePath). A CreateFolder or Delete acts on the
     // source store at sourcePath.
     bool reverse = false;
+    // Where the item's file was written when that is not destinationPath: the name a keep-both
+    // decision picked when it ran ("a (1).txt"). Empty otherwise.
+    QString writtenPath;
+    // Migrate with history: the versions the item writes besides the one it counts as (the plan's
+    // figure, PlanSummary::olderVersions). 0 for every other item.
+    qint64 olderVersions = 0;
+    // InFlight only: a worker has started it (else it is claimed and waits in the engine's queue;
+    // the user sees it as queued, not in progress).
+    bool started = false;
 };
 
 // What the engine reports when it is done with an item (or gives up on it).
@@ -101,6 +110,10 @@ struct ItemOutcome final
     qint64 destinationId = 0; // 0 keeps the stored one
     Error error; // for Failed (and for Pending after a transient failure)
     QString reason; // empty keeps the stored one
+    // Where the file went when not the item's destination (a keep-both copy); empty keeps it.
+    // Initialised here so brace lists written before it existed stay complete for
+    // -Wmissing-field-initializers (tests/fuzz/fuzz_journal.cpp).
+    QString writtenPath = QString();
 };
 
 } // namespace trestle

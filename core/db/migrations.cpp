@@ -168,6 +168,17 @@ const QVector<Migration> &migrations()
         {1, version1()},
         // Version 2: a two-way sync's items may run from the destination to the source.
         {2, {QStringLiteral("ALTER TABLE job_items ADD COLUMN reverse INTEGER NOT NULL DEFAULT 0")}},
+        // Version 3: where a keep-both copy went (the name is picked when the item runs), the
+        // older versions a history copy writes, the plan's figures no item can tell (unchanged
+        // files, listings, the call estimate) so a plan read back equals the planner's, and
+        // whether a claimed item has started.
+        {3,
+         {QStringLiteral("ALTER TABLE job_items ADD COLUMN written_path TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE job_items ADD COLUMN older_versions INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE jobs ADD COLUMN plan_figures TEXT NOT NULL DEFAULT ''"),
+          // A claimed item (in flight, durably) that a worker has started: a claim takes up to
+          // 64 items ahead, and only those running are "in progress" to the user.
+          QStringLiteral("ALTER TABLE job_items ADD COLUMN started INTEGER NOT NULL DEFAULT 0")}},
     };
     return steps;
 }

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
 
@@ -81,17 +83,18 @@ Status ReportExporter::writeCsv(qint64 jobId, QIODevice *out) const
     QTextStream stream(out);
     stream.setGenerateByteOrderMark(true);
     const QLatin1String eol("\r\n");
-    stream << "order,action,outcome,source_path,destination_path,mapped_name,size,bytes_done,checksum,"
-              "attempts,error_kind,reason"
+    // written_path: where a keep-both copy went ("a (1).txt"), when not destination_path.
+    stream << "order,action,outcome,source_path,destination_path,written_path,mapped_name,size,bytes_done,"
+              "checksum,attempts,error_kind,reason"
            << eol;
     const Status visited = journal.forEachItem(jobId, [&](const JobItem &item) {
         const QString errorKind =
             item.errorKind == Error::Kind::None ? QString() : Error::kindName(item.errorKind);
         stream << item.orderKey << ',' << itemActionName(item.action) << ',' << outcomeOf(item) << ','
                << csvField(item.sourcePath) << ',' << csvField(item.destinationPath) << ','
-               << csvField(item.mappedName) << ',' << item.size << ',' << item.bytesDone << ','
-               << csvField(item.checksum) << ',' << item.attempts << ',' << errorKind << ','
-               << csvField(reasonOf(item)) << eol;
+               << csvField(item.writtenPath) << ',' << csvField(item.mappedName) << ',' << item.size << ','
+               << item.bytesDone << ',' << csvField(item.checksum) << ',' << item.attempts << ',' << errorKind
+               << ',' << csvField(reasonOf(item)) << eol;
         return stream.status() == QTextStream::Ok;
     });
     stream.flush();
@@ -140,6 +143,7 @@ Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Outcome"),
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Source"),
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Destination"),
+                               QT_TRANSLATE_NOOP("trestle::ReportExporter", "Written as"),
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Bytes"),
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Checksum"),
                                QT_TRANSLATE_NOOP("trestle::ReportExporter", "Reason")})
@@ -151,13 +155,71 @@ Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
         stream << "<tr class=\"" << outcome << "\"><td>" << item.orderKey << "</td><td>"
                << itemActionName(item.action) << "</td><td>" << outcome << "</td><td>"
                << item.sourcePath.toHtmlEscaped() << "</td><td>" << item.destinationPath.toHtmlEscaped()
-               << "</td><td>" << item.size << "</td><td>" << item.checksum.toHtmlEscaped() << "</td><td>"
-               << reasonOf(item).toHtmlEscaped() << "</td></tr>\n";
+               << "</td><td>" << item.writtenPath.toHtmlEscaped() << "</td><td>" << item.size << "</td><td>"
+               << item.checksum.toHtmlEscaped() << "</td><td>" << reasonOf(item).toHtmlEscaped()
+               << "</td></tr>\n";
         return stream.status() == QTextStream::Ok;
     });
     stream << "</table>\n</body></html>\n";
     stream.flush();
     if (stream.status() != QTextStream::Ok)
+        return writeError(out);
+    return visited;
+}
+
+Status ReportExporter::writeJson(qint64 jobId, QIODevice *out) const
+{
+    if (!out || !out->isWritable())
+        return noDevice();
+    Journal journal(m_database);
+    Result<JobRecord> found = journal.job(jobId);
+    if (!found.ok())
+        return found.error();
+    const JobRecord &job = found.value();
+    const QJsonObject head{
+        {QStringLiteral("jobId"), job.id},
+        {QStringLiteral("kind"), jobKindName(job.kind)},
+        {QStringLiteral("state"), jobStateName(job.state)},
+        {QStringLiteral("source"), job.sourcePath},
+        {QStringLiteral("destination"), job.destinationPath},
+        {QStringLiteral("itemsTotal"), job.itemsTotal},
+        {QStringLiteral("itemsDone"), job.itemsDone},
+        {QStringLiteral("itemsFailed"), job.itemsFailed},
+        {QStringLiteral("itemsSkipped"), job.itemsSkipped},
+        {QStringLiteral("bytesTotal"), job.bytesTotal},
+        {QStringLiteral("bytesDone"), job.bytesDone},
+    };
+    // The job's fields, then the items streamed one per line into the open "items" array.
+    QByteArray opening = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    opening.chop(1); // the closing brace
+    out->write(opening + ",\"items\":[\n");
+    bool first = true;
+    bool written = true;
+    const Status visited = journal.forEachItem(jobId, [&](const JobItem &item) {
+        const QJsonObject row{
+            {QStringLiteral("order"), item.orderKey},
+            {QStringLiteral("action"), itemActionName(item.action)},
+            {QStringLiteral("outcome"), outcomeOf(item)},
+            {QStringLiteral("sourcePath"), item.sourcePath},
+            {QStringLiteral("destinationPath"), item.destinationPath},
+            {QStringLiteral("writtenPath"), item.writtenPath},
+            {QStringLiteral("mappedName"), item.mappedName},
+            {QStringLiteral("size"), item.size},
+            {QStringLiteral("bytesDone"), item.bytesDone},
+            {QStringLiteral("checksum"), item.checksum},
+            {QStringLiteral("attempts"), item.attempts},
+            {QStringLiteral("errorKind"),
+             item.errorKind == Error::Kind::None ? QString() : Error::kindName(item.errorKind)},
+            {QStringLiteral("reason"), reasonOf(item)},
+        };
+        written = out->write((first ? QByteArray() : QByteArray(",\n"))
+                             + QJsonDocument(row).toJson(QJsonDocument::Compact))
+            >= 0;
+        first = false;
+        return written;
+    });
+    written = written && out->write("\n]}\n") >= 0;
+    if (!written)
         return writeError(out);
     return visited;
 }

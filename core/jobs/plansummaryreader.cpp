@@ -4,6 +4,8 @@
 #include "core/db/journalrows.h"
 #include "core/db/sqlerror.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -20,8 +22,13 @@ Result<PlanSummary> PlanSummaryReader::read(const Database &database, qint64 job
     summary.kind = kind;
     QSqlQuery counts(conn.value());
     counts.setForwardOnly(true);
-    counts.prepare(QStringLiteral("SELECT action, COUNT(*), COALESCE(SUM(size), 0) FROM job_items "
-                                  "WHERE job_id = ? GROUP BY action"));
+    // A history copy's size is its latest version's times (1 + older versions): each older
+    // version counts at the latest's size (PlanBuilder::planHistory), so its bytes are the rest.
+    counts.prepare(QStringLiteral(
+        "SELECT action, COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(source_id <> 0), 0), "
+        "COALESCE(SUM(older_versions), 0), "
+        "COALESCE(SUM(CASE WHEN older_versions > 0 THEN size - size / (older_versions + 1) ELSE 0 END), 0) "
+        "FROM job_items WHERE job_id = ? GROUP BY action"));
     counts.addBindValue(jobId);
     if (!counts.exec())
         return sqlError(counts, QStringLiteral("count the plan"));
@@ -30,6 +37,12 @@ Result<PlanSummary> PlanSummaryReader::read(const Database &database, qint64 job
         const std::optional<ItemAction> action = itemActionFromName(counts.value(0).toString());
         const qint64 count = counts.value(1).toLongLong();
         const qint64 bytes = counts.value(2).toLongLong();
+        const ItemAction kindOfItem = action.value_or(ItemAction::Verify);
+        if (kindOfItem == ItemAction::Upload || kindOfItem == ItemAction::NewVersion) {
+            summary.filesWithHistory += counts.value(3).toLongLong();
+            summary.olderVersions += counts.value(4).toLongLong();
+            summary.olderVersionBytes += counts.value(5).toLongLong();
+        }
         switch (action.value_or(ItemAction::Verify)) {
         case ItemAction::CreateFolder:
             summary.foldersToCreate += count;
@@ -57,6 +70,14 @@ Result<PlanSummary> PlanSummaryReader::read(const Database &database, qint64 job
     }
     if (counts.lastError().isValid())
         return sqlError(counts, QStringLiteral("count the plan"));
+    // The planner's figures no item tells (none for a job planned before they were kept).
+    QSqlQuery figures(conn.value());
+    figures.prepare(QStringLiteral("SELECT plan_figures FROM jobs WHERE id = ?"));
+    figures.addBindValue(jobId);
+    if (!figures.exec())
+        return sqlError(figures, QStringLiteral("read the plan's figures"));
+    if (figures.next() && !figures.value(0).toString().isEmpty())
+        summary.takeFigures(QJsonDocument::fromJson(figures.value(0).toString().toUtf8()).object());
     if (!anySkips)
         return summary;
     QSqlQuery skips(conn.value());

@@ -252,8 +252,11 @@ void ItemTask::runCopy()
                     m_job->kill();
             });
             read = m_guard.get();
-            if (m_sourceChanges > 0 && m_guard->stampAtOpen().valid)
-                m_item.mtimeMs = m_guard->stampAtOpen().modifiedNs / 1000000; // the new content's
+            // The new content's time after a change; and the file's own where the item has none (a
+            // file copied back by a decision): a destination that keeps times must get the
+            // source's, or a two-way sync's baseline sees the two sides differ.
+            if ((m_sourceChanges > 0 || m_item.mtimeMs <= 0) && m_guard->stampAtOpen().valid)
+                m_item.mtimeMs = m_guard->stampAtOpen().modifiedNs / 1000000;
         }
         // The size now, not the planned one: the write must announce exactly what it will read.
         m_item.size = read->size();
@@ -573,6 +576,8 @@ void ItemTask::finishDone(const QString &reason)
     outcome.bytesDone = isCopy(m_item.action) ? m_item.size : 0;
     outcome.reason = reason;
     outcome.checksum = m_checksum;
+    if (m_keepBothNumber > 0)
+        outcome.writtenPath = m_destinationPath.toString(); // the name it picked (the report shows it)
     finish(outcome);
 }
 

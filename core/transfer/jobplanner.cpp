@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTimer>
 
 namespace trestle {
@@ -52,6 +53,8 @@ struct JobPlanner::Work final
     Database *database = nullptr; // null: no journal
     qint64 jobId = 0;
     std::atomic_bool cancelled{false};
+    int sourceListCalls = 0; // the walks' listings, kept with the plan's figures
+    int destinationListCalls = 0;
 
     PlanSummary summary;
     AnalyzeReport report;
@@ -343,6 +346,8 @@ void JobPlanner::startWork()
         work->database = &m_journal->database();
         work->jobId = m_jobId;
     }
+    work->sourceListCalls = m_sourceWalker ? m_sourceWalker->listCalls() : 0;
+    work->destinationListCalls = m_destinationWalker ? m_destinationWalker->listCalls() : 0;
     m_work = work;
     m_thread = QThread::create([work] { runWork(*work); });
     m_thread->setObjectName(QStringLiteral("trestle-planner"));
@@ -427,7 +432,16 @@ void JobPlanner::runWork(Work &work)
             return;
         }
     }
-    if (!work.cancelled)
+    if (work.cancelled)
+        return;
+    // What the items cannot tell, so the plan read back from the journal is this one.
+    PlanSummary figures = work.summary;
+    figures.sourceListCalls = work.sourceListCalls;
+    figures.destinationListCalls = work.destinationListCalls;
+    const QString json =
+        QString::fromUtf8(QJsonDocument(figures.figuresToJson()).toJson(QJsonDocument::Compact));
+    work.error = journal->setPlanFigures(work.jobId, json).error();
+    if (!work.error)
         work.error = journal->setJobState(work.jobId, JobState::Planned).error();
     work.journalMs = clock.elapsed();
 }

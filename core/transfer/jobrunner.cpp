@@ -34,6 +34,11 @@ bool conflicting(const JobItem &a, const JobItem &b)
         && related(a.sourcePath, b.sourcePath);
 }
 
+bool isCopy(ItemAction action)
+{
+    return action == ItemAction::Upload || action == ItemAction::Download || action == ItemAction::NewVersion;
+}
+
 // The sign-in is dead: every item needs a new one.
 bool isSignIn(const Error &error)
 {
@@ -140,6 +145,7 @@ void JobRunner::start(qint64 jobId)
     m_stopReason = Error();
     m_journalExhausted = false;
     m_queue.clear();
+    m_started.clear();
     m_claimSize = 2 * m_workerCount;
     m_claims = 0;
     m_lastClaimAt = -1;
@@ -147,6 +153,14 @@ void JobRunner::start(qint64 jobId)
     m_failure = Error();
     m_holdUntil = QDateTime();
     m_copyChecksums.clear();
+    m_failedCopies.clear();
+    if (toVerify.ok() && running.ok()) {
+        Result<QHash<QString, Error::Kind>> failed = m_journal.failedCopies(jobId);
+        if (failed.ok())
+            m_failedCopies = failed.takeValue();
+        else
+            running = failed.error();
+    }
     m_limiter = m_policies.bandwidthLimit > 0 ? std::make_shared<BandwidthLimiter>(m_policies.bandwidthLimit)
                                               : nullptr;
     if (!running.ok() || !job.ok()) {
@@ -234,7 +248,10 @@ void JobRunner::retryFailed(qint64 jobId)
     }
     QVector<ItemOutcome> again;
     const Status visited = m_journal.forEachItem(jobId, [&again](const JobItem &item) {
-        if (item.state == ItemState::Failed) {
+        // The failed ones, and those skipped because their copy failed (they go with it).
+        const bool afterFailedCopy = item.state == ItemState::Skipped && item.action != ItemAction::Skip
+            && item.errorKind != Error::Kind::None;
+        if (item.state == ItemState::Failed || afterFailedCopy) {
             ItemOutcome outcome;
             outcome.itemId = item.id;
             outcome.jobId = item.jobId;
@@ -321,9 +338,46 @@ void JobRunner::fill()
         if (pick < 0)
             break;
         const JobItem item = m_queue.takeAt(pick);
+        if (skipIfCopyFailed(item))
+            continue;
         dispatch(m_workers[idle], idle, item);
     }
     maybeFinish();
+}
+
+bool JobRunner::skipIfCopyFailed(const JobItem &item)
+{
+    const auto failed = m_failedCopies.constFind(item.destinationPath);
+    if (failed == m_failedCopies.cend())
+        return false;
+    ItemOutcome outcome;
+    outcome.itemId = item.id;
+    outcome.jobId = item.jobId;
+    outcome.state = ItemState::Skipped;
+    // The kind marks it for retryFailed(); the report shows the reason.
+    outcome.error = Error(*failed, QString());
+    outcome.reason = item.action == ItemAction::Delete
+        ? tr("skipped: its copy failed, so the source was kept")
+        : tr("skipped: its copy failed");
+    ++m_progress.itemsSkipped;
+    m_outcomes.append(outcome);
+    return true;
+}
+
+void JobRunner::requeueDependents(const JobItem &copy)
+{
+    for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
+        const JobItem &queued = m_queue.at(i);
+        if (queued.id == copy.id || queued.destinationPath != copy.destinationPath)
+            continue;
+        ItemOutcome back;
+        back.itemId = queued.id;
+        back.jobId = queued.jobId;
+        back.state = ItemState::Pending;
+        m_outcomes.append(back);
+        m_queue.removeAt(i);
+        m_journalExhausted = false;
+    }
 }
 
 int JobRunner::nextClaimSize(int current, int workers, qint64 msSinceLastClaim)
@@ -355,6 +409,7 @@ void JobRunner::dispatch(Worker &worker, int index, const JobItem &item)
     worker.item = item;
     worker.bytesOfItem = 0;
     ++m_tries[item.id];
+    m_started.append(item.id); // journaled with the next flush
     JobItem run = item;
     if ((run.action == ItemAction::Verify || (run.reverse && run.action == ItemAction::Delete))
         && run.checksum.isEmpty())
@@ -418,6 +473,11 @@ void JobRunner::workerFinishedItem(int index, const JobItem &item, const ItemOut
     }
     if (outcome.state == ItemState::Done && !outcome.checksum.isEmpty() && item.action != ItemAction::Verify)
         m_copyChecksums.insert(item.destinationPath, outcome.checksum); // for the Verify after it
+    if (isCopy(item.action) && outcome.state == ItemState::Pending)
+        requeueDependents(item);
+    else if (isCopy(item.action) && outcome.state == ItemState::Failed)
+        m_failedCopies.insert(item.destinationPath,
+                              outcome.error ? outcome.error.kind() : Error::Kind::Internal);
     switch (outcome.state) {
     case ItemState::Done:
         ++m_progress.itemsDone;
@@ -460,11 +520,18 @@ Status JobRunner::flushOutcomes()
         if (spent > m_apiCallsRecorded && m_journal.addApiCalls(m_jobId, spent - m_apiCallsRecorded).ok())
             m_apiCallsRecorded = spent;
     }
-    if (m_outcomes.isEmpty())
+    if (m_outcomes.isEmpty() && m_started.isEmpty())
         return Done{};
-    const Status recorded = m_journal.recordOutcomes(m_outcomes);
-    if (recorded.ok())
+    // One transaction: the items workers started (for the user: claimed is not yet running), then
+    // what became of items (an item started and done within one flush ends done).
+    const Status recorded = m_journal.atomically([this](Journal &journal) -> Status {
+        const Status marked = journal.markStarted(m_started);
+        return marked.ok() ? journal.recordOutcomes(m_outcomes) : marked;
+    });
+    if (recorded.ok()) {
         m_outcomes.clear();
+        m_started.clear();
+    }
     return recorded;
 }
 

@@ -50,6 +50,12 @@ public:
 // Ordering: an item never runs while an item on the same destination path, an ancestor or a
 // descendant of it is running or waiting before it, so a folder exists before anything goes in,
 // and deletes never race with writes below them; siblings run in parallel.
+//
+// Items after a copy on its destination path depend on it (a Migrate's Verify and source delete,
+// the second half of a keep-both): while the copy waits for another try they wait too (back to
+// pending, so they never check a destination the copy has not written yet), and when it failed
+// for good they end skipped ("its copy failed", with the copy's error kind) instead of failing a
+// second time for the same file. retryFailed() runs them again with their copy.
 class JobRunner final : public QObject, public WorkerListener
 {
     Q_OBJECT
@@ -128,6 +134,10 @@ private:
     qint64 inFlightCount() const;
     // Claims the next items for m_queue (see nextClaimSize).
     Result<QVector<JobItem>> claim();
+    // An item whose copy failed for good: ends skipped without running (true).
+    bool skipIfCopyFailed(const JobItem &item);
+    // A copy goes back to pending for another try: the queued items on its path go back too.
+    void requeueDependents(const JobItem &copy);
 
     Database &m_database;
     Journal m_journal;
@@ -158,6 +168,7 @@ private:
     int m_claims = 0; // claims made by this run
     qint64 m_lastClaimAt = -1; // m_clock at the last claim
     QVector<ItemOutcome> m_outcomes; // recorded, not yet committed
+    QVector<qint64> m_started; // items given to a worker since the last flush
     // Children, so they move to the control thread with the runner.
     QTimer m_flushTimer{this};
     QTimer m_progressTimer{this};
@@ -171,6 +182,7 @@ private:
     QTimer m_holdTimer{this};
     std::shared_ptr<BandwidthLimiter> m_limiter; // the job's cap (null: none)
     QHash<QString, QString> m_copyChecksums; // destination path -> sha256 of this run's copies
+    QHash<QString, Error::Kind> m_failedCopies; // destination path -> why its copy failed for good
     qint64 m_apiCallsBefore = 0; // the job's count from earlier runs
     qint64 m_apiCallBaseline = 0; // the counter when this run started
     qint64 m_apiCallsRecorded = 0; // of this run, already added to the journal

@@ -276,6 +276,7 @@ void PlanBuilder::planHistory(const Entry &source, const Entry *existing, JobIte
     m_summary.olderVersionBytes += olderBytes;
     m_summary.bytesToCopy += olderBytes;
     item->size += olderBytes;
+    item->olderVersions = older;
     // The destination's own history is listed too (one call, none for a single version).
     if (topUp && existing->versionCount > 1)
         ++m_destinationHistoryLists;

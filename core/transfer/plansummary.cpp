@@ -62,6 +62,26 @@ QJsonObject PlanSummary::toJson() const
     };
 }
 
+QJsonObject PlanSummary::figuresToJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("unchanged"), unchanged},
+        {QStringLiteral("sourceListCalls"), sourceListCalls},
+        {QStringLiteral("destinationListCalls"), destinationListCalls},
+        {QStringLiteral("estimatedApiCalls"), estimatedApiCalls},
+        {QStringLiteral("estimatedSeconds"), estimatedSeconds},
+    };
+}
+
+void PlanSummary::takeFigures(const QJsonObject &figures)
+{
+    unchanged = figures.value(QStringLiteral("unchanged")).toInteger(unchanged);
+    sourceListCalls = figures.value(QStringLiteral("sourceListCalls")).toInt(sourceListCalls);
+    destinationListCalls = figures.value(QStringLiteral("destinationListCalls")).toInt(destinationListCalls);
+    estimatedApiCalls = figures.value(QStringLiteral("estimatedApiCalls")).toInteger(estimatedApiCalls);
+    estimatedSeconds = figures.value(QStringLiteral("estimatedSeconds")).toInteger(estimatedSeconds);
+}
+
 QJsonObject AnalyzeReport::toJson() const
 {
     return QJsonObject{

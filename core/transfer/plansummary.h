@@ -49,6 +49,10 @@ struct PlanSummary final
 
     qint64 itemCount() const { return foldersToCreate + filesNew + filesReplaced + deletes; }
     QJsonObject toJson() const;
+    // The figures no journal item can tell (unchanged files, listings, the estimates): kept with
+    // the job when it is planned (Journal::setPlanFigures), read back by PlanSummaryReader.
+    QJsonObject figuresToJson() const;
+    void takeFigures(const QJsonObject &figures);
 };
 
 // Counts and bytes of one group of files.

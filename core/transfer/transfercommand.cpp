@@ -502,7 +502,9 @@ void TransferCommand::listJobs()
 void TransferCommand::report(qint64 jobId, bool html)
 {
     ReportExporter exporter(m_database);
-    const Status written = html ? exporter.writeHtml(jobId, m_out) : exporter.writeCsv(jobId, m_out);
+    const Status written = m_json ? exporter.writeJson(jobId, m_out)
+        : html                    ? exporter.writeHtml(jobId, m_out)
+                                  : exporter.writeCsv(jobId, m_out);
     if (!written.ok()) {
         printError(written.error().toString());
         done(JobError);

@@ -1,5 +1,7 @@
 #include "core/transfer/treewalker.h"
 
+#include "core/store/procorecache.h"
+#include "core/store/procorestore.h"
 #include "core/store/store.h"
 
 #include <QTimer>
@@ -43,6 +45,7 @@ void TreeWalker::pump()
         if (m_memo) {
             if (const QList<Entry> *known = m_memo->find(next.path)) {
                 ++m_memoHits;
+                teachCache(*known);
                 add(next, *known);
                 continue;
             }
@@ -86,6 +89,23 @@ void TreeWalker::add(const Pending &folder, const QList<Entry> &entries)
         if (entry.isFolder() && (!m_descend || m_descend(node.relPath)))
             m_queue.append({entry.path, node.relPath});
         m_nodes.append(std::move(node));
+    }
+}
+
+void TreeWalker::teachCache(const QList<Entry> &entries)
+{
+    auto *procore = qobject_cast<ProcoreStore *>(m_store.data());
+    if (!procore)
+        return;
+    ProcorePathCache &cache = *procore->sharedCache();
+    for (const Entry &entry : entries) {
+        bool numeric = false;
+        ProcoreNode node;
+        node.id = entry.backendId.toLongLong(&numeric);
+        if (!entry.isFolder() || !numeric || node.id == 0)
+            continue;
+        node.entry = entry;
+        cache.put(node);
     }
 }
 

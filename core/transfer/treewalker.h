@@ -42,7 +42,11 @@ public:
 
     void setDescendFilter(DescendFilter filter) { m_descend = std::move(filter); }
     void setMaxParallel(int count) { m_maxParallel = qMax(1, count); }
-    // Folders the memo holds are taken from it; each listing made is recorded in it.
+    // Folders the memo holds are taken from it; each listing made is recorded in it. A folder
+    // taken from the memo teaches a Procore store's path cache its subfolders' ids, as a listing
+    // would: listing one, or writing into one, costs no call to find it again. (Not whole
+    // listings: the memo keeps no download URLs, and a file known without one costs a call of its
+    // own to read instead of one per folder.)
     void setMemo(std::shared_ptr<WalkMemo> memo) { m_memo = std::move(memo); }
     // Test hook, as a kill mid-walk: after `count` listings no more start, and once those
     // running end the walk finishes with Cancelled. -1: no limit.
@@ -69,6 +73,7 @@ private:
     };
     void pump();
     void add(const Pending &folder, const QList<Entry> &entries);
+    void teachCache(const QList<Entry> &entries);
     bool limitReached() const { return m_listLimit >= 0 && m_listCalls >= m_listLimit; }
     void finish(const Error &error);
 

@@ -202,6 +202,59 @@ private Q_SLOTS:
         QCOMPARE(stored.state, ItemState::Pending);
     }
 
+    // Schema 3: where a keep-both copy was written and a history copy's older versions are kept;
+    // an outcome without a written path keeps the stored one, and a skipped item that goes again
+    // loses its skip's reason.
+    void writtenPathAndOlderVersions()
+    {
+        Database db(newPath());
+        QVERIFY(db.open().ok());
+        Journal journal(db);
+        const qint64 id = journal.createJob(sampleJob(JobKind::Migrate)).value();
+        QVector<JobItem> items = makeItems(3);
+        items[1].olderVersions = 2;
+        items[1].sourceId = 77;
+        items[2].writtenPath = QStringLiteral("/Drawings/planned (1).pdf");
+        QVERIFY(journal.addItems(id, items).ok());
+        QCOMPARE(journal.item(items.at(1).id).value().olderVersions, qint64(2));
+        QCOMPARE(journal.item(items.at(0).id).value().olderVersions, qint64(0));
+        QCOMPARE(journal.item(items.at(2).id).value().writtenPath,
+                 QStringLiteral("/Drawings/planned (1).pdf"));
+
+        const QVector<JobItem> taken = journal.takePending(id, 3).value();
+        ItemOutcome written = outcome(taken.at(1), ItemState::Done);
+        written.writtenPath = QStringLiteral("/Drawings/file-1 (1).pdf");
+        ItemOutcome skipped = outcome(taken.at(2), ItemState::Skipped);
+        skipped.error = Error(Error::Kind::Conflict, QString());
+        QVERIFY(journal.recordOutcomes({written, outcome(taken.at(0), ItemState::Done), skipped}).ok());
+        QCOMPARE(journal.item(items.at(1).id).value().writtenPath,
+                 QStringLiteral("/Drawings/file-1 (1).pdf"));
+        QCOMPARE(journal.item(items.at(2).id).value().writtenPath,
+                 QStringLiteral("/Drawings/planned (1).pdf"));
+        QCOMPARE(journal.item(items.at(2).id).value().errorKind, Error::Kind::Conflict);
+        QCOMPARE(journal.item(items.at(2).id).value().reason, QStringLiteral("exists, same size"));
+        ItemOutcome again;
+        again.itemId = items.at(2).id;
+        again.state = ItemState::Pending;
+        QVERIFY(journal.recordOutcomes({again}).ok());
+        QCOMPARE(journal.item(items.at(2).id).value().reason, QString());
+        QCOMPARE(journal.item(items.at(2).id).value().errorKind, Error::Kind::None);
+
+        // Failed copies by destination path, with their kinds (JobRunner's dependents).
+        QVector<JobItem> more = makeItems(2, QStringLiteral("more"));
+        more[1].action = ItemAction::NewVersion;
+        QVERIFY(journal.addItems(id, more).ok());
+        const QVector<JobItem> claimed = journal.takePending(id, 10).value();
+        QVector<ItemOutcome> failed;
+        for (const JobItem &item : claimed)
+            failed << outcome(item, ItemState::Failed);
+        QVERIFY(journal.recordOutcomes(failed).ok());
+        const QHash<QString, Error::Kind> copies = journal.failedCopies(id).value();
+        QCOMPARE(copies.size(), 2); // "more-0" creates a folder: not a copy
+        QCOMPARE(copies.value(items.at(2).destinationPath), Error::Kind::Permission);
+        QCOMPARE(copies.value(more.at(1).destinationPath), Error::Kind::Permission);
+    }
+
     void takePendingAndCrashRecovery()
     {
         const QString path = newPath();
@@ -407,7 +460,8 @@ private Q_SLOTS:
         QByteArray csvBytes = csv.data();
         QVERIFY(csvBytes.startsWith("\xEF\xBB\xBF"));
         const QString csvText = QString::fromUtf8(csvBytes.mid(3));
-        QVERIFY(csvText.startsWith(QLatin1String("order,action,outcome,source_path,")));
+        QVERIFY(csvText.startsWith(
+            QLatin1String("order,action,outcome,source_path,destination_path,written_path,mapped_name,")));
         QVERIFY(csvText.contains(QLatin1String(",\"/p/say \"\"hi\"\", twice.pdf\",")));
         QVERIFY(csvText.contains(QLatin1String(",\"'=HYPERLINK(\"\"x\"\")\",")));
         QVERIFY(csvText.contains(QLatin1String("\"line one\nline two & <b>bold</b>\"")));

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void failureThenRetryFailed();
     void verifiesInFlightItemsInsteadOfRedoing();
     void crashMidJobAndResume();
+    // A claim takes items ahead of the workers: only those a worker started are in progress.
+    void onlyStartedItemsAreInProgress();
 
 private:
     // Writes `count` files of pseudo-random sizes (up to maxSize) in a few nested folders.
@@ -318,6 +320,44 @@ void TestEngine::verifiesInFlightItemsInsteadOfRedoing()
                               })
                 .ok());
     QCOMPARE(verified, 2 + 5 + 15); // two files, the 5 top folders and their 15 subfolders
+}
+
+void TestEngine::onlyStartedItemsAreInProgress()
+{
+    // Three files that take about a second each under the cap, on one worker (claims of two).
+    for (int i = 0; i < 3; ++i)
+        putFile(m_fx.src, QStringLiteral("f%1.bin").arg(i), QByteArray(64 * 1024, char('a' + i)),
+                fixedTime(i));
+    JobSpec spec;
+    spec.kind = JobKind::Copy;
+    spec.policies.bandwidthLimit = 64 * 1024;
+    LocalStore source(m_fx.src);
+    LocalStore destination(m_fx.dst);
+    const qint64 jobId = testing::planNewJob(m_fx.journal.get(), spec, &source, &destination);
+    QVERIFY(jobId > 0);
+    auto engine = makeEngine(1);
+    QSignalSpy finished(engine.get(), &TransferEngine::finished);
+    engine->start(jobId);
+    int mostStarted = 0;
+    bool claimedAhead = false; // seen: two in flight, one of them started
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QVector<JobItem> items = m_fx.journal->items(jobId, -1, 10).value();
+            int inFlight = 0;
+            int started = 0;
+            for (const JobItem &item : items) {
+                inFlight += item.state == ItemState::InFlight ? 1 : 0;
+                started += item.state == ItemState::InFlight && item.started ? 1 : 0;
+            }
+            mostStarted = qMax(mostStarted, started);
+            claimedAhead = claimedAhead || (inFlight == 2 && started == 1);
+            return !finished.isEmpty();
+        }(),
+        60000);
+    QVERIFY(!finished.constFirst().at(1).value<Error>());
+    QVERIFY(claimedAhead);
+    QCOMPARE(mostStarted, 1); // one worker: never more than one item in progress
+    QCOMPARE(treeManifest(m_fx.dst), treeManifest(m_fx.src));
 }
 
 void TestEngine::crashMidJobAndResume()

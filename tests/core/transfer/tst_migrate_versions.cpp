@@ -6,6 +6,7 @@
 #include "core/api/procoreclient.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
+#include "core/jobs/plansummaryreader.h"
 #include "core/store/localstore.h"
 #include "core/store/procorestore.h"
 #include "core/transfer/itemtask.h"
@@ -82,6 +83,13 @@ private Q_SLOTS:
     void existingFileGetsTheNewerVersions();
     void existingFileWithAnotherHistoryIsLeftAlone();
     void dryRunPrintsTheHistory();
+    // A plan read back from the journal (a job restored after a restart) is the planner's, field
+    // by field, history counts included.
+    void readBackSummaryEqualsThePlanners_data();
+    void readBackSummaryEqualsThePlanners();
+    // A history copy that fails for good fails once: its Verify ends skipped ("its copy failed"),
+    // and retrying the copy runs its Verify again.
+    void failedHistoryCopySkipsItsVerify();
 
 private:
     // Writes `versions` to `file` in that order: the first creates it, each next adds a version.
@@ -603,6 +611,126 @@ void TestMigrateVersions::dryRunPrintsTheHistory()
     for (const QJsonValue &folder : root().value(QStringLiteral("folders")).toArray())
         QVERIFY(folder.toObject().value(QStringLiteral("name")).toString() != QLatin1String("Dry Run"));
     qInfo("%s", text.constData());
+}
+
+void TestMigrateVersions::readBackSummaryEqualsThePlanners_data()
+{
+    QTest::addColumn<int>("there"); // versions of history.pdf the destination holds (0: none)
+    QTest::addColumn<bool>("latestOnly");
+    QTest::newRow("new files, every version") << 0 << false;
+    QTest::newRow("1 of 3 there") << 1 << false;
+    QTest::newRow("2 of 3 there") << 2 << false;
+    QTest::newRow("latest only") << 0 << true;
+}
+
+void TestMigrateVersions::readBackSummaryEqualsThePlanners()
+{
+    QFETCH(int, there);
+    QFETCH(bool, latestOnly);
+    const QString folder = QStringLiteral("Read Back %1 %2").arg(there).arg(latestOnly ? 1 : 0);
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    if (there > 0) {
+        QVERIFY(!testing::awaitJob(store->makeFolder(path(folder))));
+        const Error written =
+            writeVersions(store.get(), folder + QStringLiteral("/history.pdf"), m_history.mid(0, there));
+        QVERIFY2(!written, qPrintable(written.toString()));
+        // One more file the destination holds as it is: an unchanged one.
+        const Error same = writeVersions(store.get(), folder + QStringLiteral("/single.pdf"), {m_single});
+        QVERIFY2(!same, qPrintable(same.toString()));
+    }
+    JobSpec spec;
+    spec.kind = JobKind::Migrate;
+    spec.sourcePath = QStringLiteral("Source");
+    spec.destinationPath = folder;
+    if (latestOnly)
+        spec.policies.versions = VersionsPolicy::Latest;
+    const std::unique_ptr<ProcoreStore> planSource = m_fx.procoreStore();
+    const std::unique_ptr<ProcoreStore> planDestination = m_fx.procoreStore();
+    PlanSummary planned;
+    const qint64 jobId = plan(spec, planSource.get(), planDestination.get(), &planned);
+    QVERIFY(jobId > 0);
+    QCOMPARE(planned.filesWithHistory, latestOnly ? qint64(0) : qint64(1));
+
+    const Result<PlanSummary> read = PlanSummaryReader::read(*m_fx.database, jobId, JobKind::Migrate);
+    QVERIFY2(read.ok(), qPrintable(read.error().toString()));
+    const QJsonObject want = planned.toJson();
+    const QJsonObject got = read.value().toJson();
+    for (auto it = want.constBegin(); it != want.constEnd(); ++it)
+        QVERIFY2(
+            got.value(it.key()) == it.value(),
+            qPrintable(QStringLiteral("%1: read back %2, planned %3")
+                           .arg(it.key(),
+                                QString::fromUtf8(QJsonDocument(QJsonObject{{it.key(), got.value(it.key())}})
+                                                      .toJson(QJsonDocument::Compact)),
+                                QString::fromUtf8(QJsonDocument(QJsonObject{{it.key(), it.value()}})
+                                                      .toJson(QJsonDocument::Compact)))));
+    QCOMPARE(got.size(), want.size());
+}
+
+void TestMigrateVersions::failedHistoryCopySkipsItsVerify()
+{
+    // The destination's history.pdf has another history: its copy fails with Conflict, for good.
+    const QString folder = QStringLiteral("Fails Once");
+    const std::unique_ptr<ProcoreStore> store = m_fx.procoreStore();
+    QVERIFY(!testing::awaitJob(store->makeFolder(path(folder))));
+    const QString file = folder + QStringLiteral("/history.pdf");
+    Error written = writeVersions(store.get(), file, {randomBytes(777, 11)});
+    QVERIFY2(!written, qPrintable(written.toString()));
+
+    PlanSummary summary;
+    qint64 jobId = 0;
+    QCOMPARE(migrateInto(folder, &summary, &jobId), -1); // ends with the failed item
+    QVERIFY(jobId > 0);
+    QCOMPARE(summary.verifies, qint64(2));
+    // The skipped Verify costs nothing; the calls are the copies' (and the history's listings).
+    qInfo("migrate whose history copy fails: %d API calls (estimate %lld)", m_fx.apiCalls(),
+          summary.estimatedApiCalls);
+    auto itemsOf = [this, jobId](ItemAction action) {
+        QVector<JobItem> found;
+        const QVector<JobItem> items = m_fx.journal->items(jobId, -1, 100).value();
+        for (const JobItem &item : items) {
+            if (item.action == action && item.destinationPath == QStringLiteral("Fails Once/history.pdf"))
+                found.append(item);
+        }
+        return found;
+    };
+    QCOMPARE(itemsOf(ItemAction::NewVersion).size(), 1);
+    QCOMPARE(itemsOf(ItemAction::NewVersion).constFirst().state, ItemState::Failed);
+    QCOMPARE(itemsOf(ItemAction::NewVersion).constFirst().errorKind, Error::Kind::Conflict);
+    const QVector<JobItem> verifies = itemsOf(ItemAction::Verify);
+    QCOMPARE(verifies.size(), 1);
+    QCOMPARE(verifies.constFirst().state, ItemState::Skipped);
+    QCOMPARE(verifies.constFirst().reason, QStringLiteral("skipped: its copy failed"));
+    JobRecord job = m_fx.journal->job(jobId).value();
+    QCOMPARE(job.itemsFailed, qint64(1)); // one failure for one file
+    QCOMPARE(job.itemsSkipped, qint64(1));
+    QCOMPARE(job.state, JobState::Failed);
+
+    // The cause goes (the destination's file now holds the source's first version): retrying the
+    // failed copy tops it up and runs its Verify again.
+    QVERIFY(!testing::awaitJob(store->remove(path(file), Store::RemoveMode::Recursive)));
+    written = writeVersions(store.get(), file, m_history.mid(0, 1));
+    QVERIFY2(!written, qPrintable(written.toString()));
+    QVERIFY(m_fx.sandbox.resetStats());
+    {
+        TransferEngine engine(*m_fx.database, m_fx.procoreFactory(), m_fx.procoreFactory(), 2);
+        QSignalSpy finished(&engine, &TransferEngine::finished);
+        engine.retryFailed(jobId);
+        QVERIFY(finished.wait(120000));
+        const Error error = finished.constFirst().at(1).value<Error>();
+        QVERIFY2(!error, qPrintable(error.toString()));
+    }
+    qInfo("the retry: %d API calls", m_fx.apiCalls());
+    QCOMPARE(itemsOf(ItemAction::NewVersion).constFirst().state, ItemState::Done);
+    QCOMPARE(itemsOf(ItemAction::Verify).constFirst().state, ItemState::Done);
+    QCOMPARE(itemsOf(ItemAction::Verify).constFirst().errorKind, Error::Kind::None);
+    QVERIFY2(itemsOf(ItemAction::Verify).constFirst().reason.isEmpty(),
+             qPrintable(itemsOf(ItemAction::Verify).constFirst().reason));
+    job = m_fx.journal->job(jobId).value();
+    QCOMPARE(job.itemsFailed, qint64(0));
+    QCOMPARE(job.itemsSkipped, qint64(0));
+    QCOMPARE(job.state, JobState::Done);
+    QCOMPARE(versionHashes(stateNode(root(), file)), hashesOf(m_history));
 }
 
 QTEST_GUILESS_MAIN(TestMigrateVersions)
