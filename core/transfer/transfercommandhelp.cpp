@@ -52,7 +52,7 @@ const std::vector<TransferVerbOption> &transferVerbOptions()
         {"dry-run", QT_TRANSLATE_NOOP("trestle::TransferCommand", "Plan only: show what the job would do."),
          nullptr, kRunning},
         {"json", QT_TRANSLATE_NOOP("trestle::TransferCommand", "Print results as JSON."), nullptr,
-         " analyze copy sync migrate jobs resume retry connections projects "},
+         " analyze copy sync migrate jobs resume retry report connections projects "},
         {"html", QT_TRANSLATE_NOOP("trestle::TransferCommand", "report: HTML instead of CSV."), nullptr,
          " report "},
         {"conflicts",

@@ -45,7 +45,7 @@ const QVector<VerbHelp> &verbs()
         {"jobs", {QStringLiteral("--json")}, {QStringLiteral("--conflicts")}},
         {"resume", {QStringLiteral("--json")}, {QStringLiteral("--include")}},
         {"retry", {QStringLiteral("--json")}, {QStringLiteral("--include")}},
-        {"report", {QStringLiteral("--html")}, {QStringLiteral("--json")}},
+        {"report", {QStringLiteral("--html"), QStringLiteral("--json")}, {QStringLiteral("--dry-run")}},
         {"connections", {QStringLiteral("--json")}, {QStringLiteral("--html")}},
         {"projects", {QStringLiteral("--json")}, {QStringLiteral("--html")}},
     };

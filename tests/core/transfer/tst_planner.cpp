@@ -74,6 +74,8 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_srcDir;
     std::unique_ptr<QTemporaryDir> m_dstDir;
+    // Journals live here, not beside the trees (their WAL files and walk folders stayed behind).
+    std::unique_ptr<QTemporaryDir> m_journalDir;
     std::unique_ptr<LocalStore> m_source;
     std::unique_ptr<LocalStore> m_destination;
 };
@@ -82,7 +84,8 @@ void TestPlanner::init()
 {
     m_srcDir = std::make_unique<QTemporaryDir>();
     m_dstDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_srcDir->isValid() && m_dstDir->isValid());
+    m_journalDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_srcDir->isValid() && m_dstDir->isValid() && m_journalDir->isValid());
     m_source = std::make_unique<LocalStore>(m_srcDir->path());
     m_destination = std::make_unique<LocalStore>(m_dstDir->path());
 }
@@ -93,6 +96,7 @@ void TestPlanner::cleanup()
     m_destination.reset();
     m_srcDir.reset();
     m_dstDir.reset();
+    m_journalDir.reset();
 }
 
 PlanSummary TestPlanner::plan(JobSpec spec)
@@ -276,7 +280,7 @@ void TestPlanner::names()
     putFile(src, QStringLiteral("sub:dir/inner.txt"), "4");
     putFile(src, QStringLiteral("name .txt"), "5");
 
-    Database database(m_dstDir->path() + QStringLiteral("/../plan-names.sqlite"));
+    Database database(m_journalDir->path() + QStringLiteral("/plan-names.sqlite"));
     QVERIFY(database.open().ok());
     Journal journal(database);
     JobSpec spec;
@@ -359,7 +363,7 @@ void TestPlanner::conflicts()
     putFile(m_srcDir->path(), QStringLiteral("report (1).pdf"), "other", fixedTime());
     putFile(m_dstDir->path(), QStringLiteral("report (1).pdf"), "other", fixedTime());
 
-    Database database(m_dstDir->path() + QStringLiteral("/../plan-conflicts.sqlite"));
+    Database database(m_journalDir->path() + QStringLiteral("/plan-conflicts.sqlite"));
     QVERIFY(database.open().ok());
     Journal journal(database);
     JobSpec spec;
@@ -391,7 +395,7 @@ void TestPlanner::writesItemsToJournal()
     for (int i = 0; i < 30; ++i)
         putFile(m_srcDir->path(), QStringLiteral("f%1/file%2.bin").arg(i % 3).arg(i), QByteArray(i, 'x'));
     putFile(m_srcDir->path(), QStringLiteral("skip.tmp"), "t");
-    Database database(m_dstDir->path() + QStringLiteral("/../plan-journal.sqlite"));
+    Database database(m_journalDir->path() + QStringLiteral("/plan-journal.sqlite"));
     QVERIFY(database.open().ok());
     Journal journal(database);
     JobSpec spec;
