@@ -49,6 +49,12 @@ quint64 ProcorePathCache::stamp() const
     return m_generation;
 }
 
+quint64 ProcorePathCache::listingStamp()
+{
+    QMutexLocker lock(&m_mutex);
+    return ++m_generation;
+}
+
 std::optional<ProcoreNode> ProcorePathCache::node(const StorePath &path) const
 {
     QMutexLocker lock(&m_mutex);
@@ -87,20 +93,29 @@ QString ProcorePathCache::clashKey(const QString &name)
 
 QList<ProcoreNode> ProcorePathCache::children(const StorePath &folder) const
 {
+    return knownChildren(folder).value_or(QList<ProcoreNode>());
+}
+
+std::optional<QList<ProcoreNode>> ProcorePathCache::knownChildren(const StorePath &folder) const
+{
     QMutexLocker lock(&m_mutex);
-    QList<ProcoreNode> out;
     const auto it = m_children.constFind(folder);
     if (it == m_children.constEnd())
-        return out;
+        return std::nullopt;
+    QList<ProcoreNode> out;
     out.reserve(it->order().size());
     for (const StorePath &child : it->order())
         out.append(m_nodes.value(child));
     return out;
 }
 
-void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreNode> &children, quint64 since)
+bool ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreNode> &children, quint64 since)
 {
     QMutexLocker lock(&m_mutex);
+    const bool now = since == ~quint64(0);
+    if (!now && m_listedAt.value(folder, 0) > since)
+        return false; // a newer listing (or a make or forget) of this folder got here first
+    m_listedAt.insert(folder, now ? ++m_generation : since);
     // Linear in the number of children: a re-list of a folder of 10,000 items must not look for
     // each old child in the new list, nor remove it from its parent's list one by one.
     QHash<StorePath, qint64> listed;
@@ -141,6 +156,7 @@ void ProcorePathCache::setChildren(const StorePath &folder, const QList<ProcoreN
         m_nodes.insert(child.entry.path, child);
     }
     m_children.insert(folder, KnownChildren(paths));
+    return true;
 }
 
 void ProcorePathCache::setEmpty(const StorePath &folder)
@@ -148,6 +164,7 @@ void ProcorePathCache::setEmpty(const StorePath &folder)
     QMutexLocker lock(&m_mutex);
     forgetBelow(folder);
     m_children.insert(folder, KnownChildren());
+    m_listedAt.insert(folder, ++m_generation); // a listing asked before it was made is stale
 }
 
 void ProcorePathCache::put(const ProcoreNode &node)
@@ -242,6 +259,10 @@ void ProcorePathCache::forgetLocked(const StorePath &path)
         clear();
         return;
     }
+    const auto known = m_nodes.constFind(path);
+    // A listing of a folder asked before the folder went is stale (files are never listed).
+    if (m_children.contains(path) || known == m_nodes.constEnd() || known->isFolder())
+        m_listedAt.insert(path, ++m_generation);
     forgetBelow(path);
     m_nodes.remove(path);
     m_putAt.remove(path);

@@ -64,12 +64,22 @@ public:
     // Known children in listing order (empty if not known).
     QList<ProcoreNode> children(const StorePath &folder) const;
 
-    // A stamp to take before asking for a listing and to give to setChildren() with its answer.
+    // The cache's current stamp: what was put so far is at or before it.
     quint64 stamp() const;
-    // Replaces the children of `folder` (marks them known). Children that vanished are forgotten
-    // with everything below them, unless they were put after `since` (a stamp()).
-    void setChildren(const StorePath &folder, const QList<ProcoreNode> &children,
+    // A stamp to take when asking for a listing, newer than every stamp before it, to give to
+    // setChildren() with the answer: of two listings of one folder, the one asked for last wins.
+    quint64 listingStamp();
+    // Replaces the children of `folder` (marks them known) with a listing asked for at `since` (a
+    // stamp; the default: asked for now). Children that vanished are forgotten with everything
+    // below them, unless they were put after `since`. Returns false, and changes nothing, when
+    // the folder's children were set from a listing asked for later, or the folder was made or
+    // forgotten later: two refreshes of a big folder are built on the thread pool and may finish
+    // in either order, and the older answer must not replace the newer one.
+    bool setChildren(const StorePath &folder, const QList<ProcoreNode> &children,
                      quint64 since = ~quint64(0));
+    // The known children of `folder` in listing order, or nothing when they are not known (one
+    // lock for both questions).
+    std::optional<QList<ProcoreNode>> knownChildren(const StorePath &folder) const;
     // Marks a folder as known to be empty (a folder this store just created).
     void setEmpty(const StorePath &folder);
     // Adds or updates one item (and appends it to its parent's known children).
@@ -145,6 +155,10 @@ private:
     quint64 m_generation = 0;
     QDateTime m_snapshotTime;
     QHash<StorePath, quint64> m_putAt; // generation of the last put() per path
+    // Per folder, the stamp of the listing its children came from (or of its making or
+    // forgetting): an answer to a listing asked for before that is stale. Kept through clear()
+    // and forget() (a listing asked before those is stale too); one number per folder ever seen.
+    QHash<StorePath, quint64> m_listedAt;
     QHash<QString, QList<Waiter>> m_flights;
 
     qint64 m_rootId = 0;

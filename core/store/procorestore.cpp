@@ -2,7 +2,6 @@
 
 #include "core/api/procoreclient.h"
 #include "core/store/namerules.h"
-#include "core/store/poolrunner.h"
 #include "core/store/procorejobs.h"
 #include "core/store/procoremovejob.h"
 #include "core/store/procorereadjob.h"
@@ -11,6 +10,7 @@
 #include "core/store/procorewritejob.h"
 
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QThreadPool>
 
 namespace trestle {
@@ -128,7 +128,7 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
     QPointer<ProcoreStore> self(this);
     ProcoreClient::FolderQuery query;
     query.latestVersionOnly = true; // the current version's URL is all a download needs
-    const quint64 asked = m_cache->stamp();
+    const quint64 asked = m_cache->listingStamp();
     auto handle = [self, folder, done, asked](Result<Folder> reply) {
         if (!self)
             return;
@@ -160,11 +160,17 @@ void ProcoreStore::fetchChildren(const StorePath &folder, qint64 folderId,
             done(std::move(*built));
         });
         const std::shared_ptr<ProcorePathCache> cache = self->m_cache;
-        watcher->setFuture(runOnPool<Built>(
-            QThreadPool::globalInstance(), std::make_shared<std::atomic_bool>(false),
-            [listed, folder, cache, asked](const std::atomic_bool &) {
-                return std::make_shared<QList<Entry>>(buildListing(*listed, folder, *cache, asked));
-            }));
+        auto promise = std::make_shared<QPromise<Built>>();
+        watcher->setFuture(promise->future());
+        promise->start();
+        std::function<void()> task = [promise, listed, folder, cache, asked] {
+            promise->addResult(std::make_shared<QList<Entry>>(buildListing(*listed, folder, *cache, asked)));
+            promise->finish();
+        };
+        if (self->m_buildRunner)
+            self->m_buildRunner(std::move(task));
+        else
+            QThreadPool::globalInstance()->start(std::move(task));
     };
     if (folder.isRoot() || folderId <= 0)
         m_client->rootFolder(m_projectId, query, handle);
@@ -201,8 +207,19 @@ QList<Entry> ProcoreStore::buildListing(const Folder &listed, const StorePath &f
         nodes.append(fileNode(child, path.value()));
         entries.append(nodes.constLast().entry);
     }
-    cache.setChildren(folder, nodes, asked);
-    return entries;
+    if (cache.setChildren(folder, nodes, asked))
+        return entries;
+    // A listing asked for later reached the cache first (two refreshes, built on the pool in
+    // either order): the newest request wins, also for this one's caller. (Items with unusable
+    // names are not cached, so they are missing from this answer.)
+    if (const std::optional<QList<ProcoreNode>> newer = cache.knownChildren(folder)) {
+        QList<Entry> current;
+        current.reserve(newer->size());
+        for (const ProcoreNode &node : *newer)
+            current.append(node.entry);
+        return current;
+    }
+    return entries; // forgotten since: this answer is all there is
 }
 
 void ProcoreStore::ensureChildren(const StorePath &folder, qint64 folderId, std::function<void(Error)> ready)

@@ -137,6 +137,13 @@ public:
     // A listing of at least this many children is turned into entries (and put in the cache) on
     // the thread pool instead of the store's thread; fewer are not worth the hop.
     static constexpr qsizetype BuildOffThreadChildren = 1000;
+    // Runs a big listing's build (a task that may run on any thread) somewhere off the store's
+    // thread. Default (none set): Qt's global thread pool. Injected rather than fixed so that a
+    // caller can decide when each build runs: two refreshes of one folder make two builds that
+    // finish in either order, and a test holds the first until the second is done to show that
+    // the newer listing wins.
+    using BuildRunner = std::function<void(std::function<void()> task)>;
+    void setBuildRunner(BuildRunner runner) { m_buildRunner = std::move(runner); }
 
 private:
     // A folder's reply as entries in the reply's order (folders, then files; also unusable names
@@ -161,6 +168,7 @@ private:
     bool m_budgetSaver = false;
     qint64 m_formUploadLimit = DefaultFormUploadLimit;
     qint64 m_segmentSize = DefaultSegmentSize;
+    BuildRunner m_buildRunner;
 };
 
 } // namespace trestle

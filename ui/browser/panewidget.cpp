@@ -4,6 +4,7 @@
 #include "core/store/procorestore.h"
 #include "core/store/store.h"
 #include "ui/browser/breadcrumbbar.h"
+#include "ui/browser/celltextdelegate.h"
 #include "ui/browser/columnfitter.h"
 #include "ui/browser/elidingcombobox.h"
 #include "ui/browser/paneoperations.h"
@@ -103,6 +104,9 @@ void PaneWidgetPrivate::buildWidgets()
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers); // F2 goes through renameAction
     view->setTextElideMode(Qt::ElideMiddle); // keeps the extension visible
+    auto *cells = new CellTextDelegate(view); // repaints of 10,000-row folders stay cheap
+    cells->setElideMode(StoreModel::TypeColumn, Qt::ElideRight); // "PDF docu…", not "PDF …ment"
+    view->setItemDelegate(cells);
     view->setSortingEnabled(true);
     view->sortByColumn(StoreModel::NameColumn, Qt::AscendingOrder);
     view->setDragEnabled(true);
@@ -364,7 +368,7 @@ void PaneWidgetPrivate::updateStatus()
             for (const QModelIndex &index : selected)
                 bytes += qMax<qint64>(0, index.data(StoreModel::SizeRole).toLongLong());
             text = PaneWidget::tr("%1, %2 selected (%3)")
-                       .arg(text, locale.toString(selected.size()), locale.formattedDataSize(bytes, 1));
+                       .arg(text, locale.toString(selected.size()), StoreModel::sizeText(bytes));
         }
         if (model->isLoading())
             text = PaneWidget::tr("Loading… %1").arg(text);

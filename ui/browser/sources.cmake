@@ -9,6 +9,7 @@ target_sources(trestle_ui PRIVATE
     browser/storesortproxy.h browser/storesortproxy.cpp
     browser/breadcrumbbar.h browser/breadcrumbbar.cpp
     browser/columnfitter.h browser/columnfitter.cpp
+    browser/celltextdelegate.h browser/celltextdelegate.cpp
     browser/elidingcombobox.h browser/elidingcombobox.cpp
     browser/paneoperations.h browser/paneoperations.cpp
     browser/panewidget.h browser/panewidget.cpp

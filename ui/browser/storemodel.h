@@ -22,8 +22,9 @@ class StoreJob;
 
 // The children of ONE folder of a Store, as a flat list model (the pane navigates; it does not
 // unfold a tree). Lazy: nothing is listed until the view (or the pane) calls fetchMore(). The
-// listing arrives in one reply, but rows are inserted in slices of SliceSize per event-loop turn,
-// so a 10,000-item folder shows its first rows at once and never blocks painting or input.
+// listing arrives in one reply, but rows are inserted in slices of SliceSize, the first alone in
+// its event-loop turn and the others a few per turn (SliceBudgetMs), so a 10,000-item folder shows
+// its first rows at once and never blocks painting or input.
 //
 // Renames typed into the Name column are not applied to the row: renameRequested() asks the pane
 // to do it through the store, and the folder is listed again once the store agreed.
@@ -41,6 +42,10 @@ public:
         SizeRole, // bytes, -1 for folders
     };
     static constexpr int SliceSize = 500;
+    // After the first slice, slices are inserted in one event-loop turn until this many ms passed.
+    static constexpr int SliceBudgetMs = 6;
+    // Rows of a folder left are freed on the thread pool from this many.
+    static constexpr int DropOffThreadRows = 1000;
 
     explicit StoreModel(QObject *parent = nullptr);
     ~StoreModel() override;
@@ -62,6 +67,8 @@ public:
     // times): names in natural order ("Sheet 2" before "Sheet 10"), case ignored, by collation
     // keys made once per row; types by their description. <0, 0, >0 like QCollator::compare().
     int compareNames(int leftRow, int rightRow) const;
+    // A size as the pane shows it (QLocale's short form, "1 byte" in the singular).
+    static QString sizeText(qint64 bytes);
     int compareTypes(int leftRow, int rightRow) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -97,8 +104,10 @@ Q_SIGNALS:
 private:
     void startListing();
     void onListFinished(StoreJob *job);
-    void insertNextSlice();
+    void insertNextSlice(); // one event-loop turn's slices
+    void insertSlice();
     void abortListing();
+    void dropRows(); // between beginResetModel() and endResetModel()
     bool dropFolder(int row, const QModelIndex &parent, QString *folder) const;
     QVariant displayData(const Entry &entry, int column) const;
     QVariant sortData(const Entry &entry, int column) const;

@@ -24,11 +24,16 @@ void StoreSortProxy::setNameFilter(const QString &text)
     m_nameFilter = text;
     const QString trimmed = text.trimmed();
     QString pattern;
-    if (trimmed.contains(QLatin1Char('*')) || trimmed.contains(QLatin1Char('?')))
+    m_plainFilter.clear();
+    if (trimmed.contains(QLatin1Char('*')) || trimmed.contains(QLatin1Char('?'))) {
         pattern = QRegularExpression::wildcardToRegularExpression(
             trimmed, QRegularExpression::UnanchoredWildcardConversion);
-    else
+    } else {
         pattern = QRegularExpression::escape(trimmed);
+        // Plain text is looked for without the expression: a match per row of a 10,000-row
+        // folder at each key typed was most of the filter's time (bench_browser).
+        m_plainFilter = trimmed;
+    }
     m_filter = QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
     m_filter.optimize();
     setFilterRegularExpression(m_filter); // re-filters
@@ -39,7 +44,12 @@ bool StoreSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     const auto *model = qobject_cast<const StoreModel *>(sourceModel());
     if (!model || sourceParent.isValid())
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
-    return m_filter.pattern().isEmpty() || m_filter.match(model->entry(sourceRow).name).hasMatch();
+    if (m_filter.pattern().isEmpty())
+        return true;
+    const QString &name = model->entry(sourceRow).name;
+    if (!m_plainFilter.isEmpty())
+        return name.contains(m_plainFilter, Qt::CaseInsensitive);
+    return m_filter.match(name).hasMatch();
 }
 
 bool StoreSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -31,6 +31,7 @@ private:
     QCollator m_collator; // for a source model other than StoreModel
     QString m_nameFilter;
     QRegularExpression m_filter; // empty pattern: every row
+    QString m_plainFilter; // the text without wildcards, when it has none
 };
 
 } // namespace trestle

@@ -5,16 +5,19 @@
 // thread: the longest gap between ticks of a 5 ms timer (an event-loop stall: the window neither
 // paints nor takes input meanwhile), the time to the first row and to all rows, before and after
 // the reply arrived. Then sorts by size and filters, with the same stall meter. Prints figures;
-// asserts nothing (a loaded 2-core machine would make a bound flaky).
+// asserts nothing (a loaded 2-core machine would make a bound flaky). With TRESTLE_BENCH_SCREENS
+// set to a folder, the pane showing the loaded folder is grabbed into it (bench-browser-<items>,
+// "-200" when QT_SCALE_FACTOR is 2), to be looked at.
 
 #include "apitestsupport.h"
+#include "bigfolder.h"
 #include "core/store/procorestore.h"
+#include "storetesthelpers.h"
 #include "ui/browser/panewidget.h"
 #include "ui/browser/storemodel.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
-#include <QBuffer>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -123,52 +126,15 @@ private:
 
 bool seed(ProcoreStore *store, const QString &folder, int items)
 {
-    const Result<StorePath> path = StorePath::fromString(folder);
-    Error failure;
-    bool made = false;
-    StoreJob *mkdir = store->makeFolder(path.value());
-    QObject::connect(mkdir, &StoreJob::finished, [&](StoreJob *job) {
-        failure = job->error();
-        made = true;
-    });
-    mkdir->start();
-    apitest::spinUntil([&] { return made; });
-    if (failure) {
-        std::fprintf(stderr, "make folder: %s\n", qPrintable(failure.toString()));
-        return false;
-    }
-    // The deprecated one-call upload: 1 call a file, a few at once.
-    store->setBudgetSaver(true);
-    constexpr int parallel = 8;
-    int next = 0;
-    int done = 0;
-    std::function<void()> startOne = [&] {
-        if (next >= items || failure)
-            return;
-        const int n = next++;
-        auto *buffer = new QBuffer;
-        buffer->setData(QByteArray(1, char('a' + n % 26)));
-        buffer->open(QIODevice::ReadOnly);
-        const StorePath file =
-            path.value().child(QStringLiteral("Drawing %1.pdf").arg(n, 5, 10, QLatin1Char('0'))).value();
-        StoreJob *job = store->writeFrom(file, buffer, 1, QDateTime::currentDateTimeUtc());
-        QObject::connect(job, &StoreJob::finished, [&, buffer](StoreJob *finished) {
-            delete buffer;
-            if (finished->error() && !failure)
-                failure = finished->error();
-            ++done;
-            startOne();
+    Error failure = testing::createFolder(store, folder);
+    if (!failure) {
+        failure = testing::seedFiles(store, StorePath::fromString(folder).value(), items, [](int n) {
+            return QStringLiteral("Drawing %1.pdf").arg(n, 5, 10, QLatin1Char('0'));
         });
-        job->start();
-    };
-    for (int i = 0; i < parallel; ++i)
-        startOne();
-    apitest::spinUntil([&] { return done >= items || (failure && done >= next); }, 30 * 60 * 1000);
-    if (failure) {
-        std::fprintf(stderr, "upload: %s\n", qPrintable(failure.toString()));
-        return false;
     }
-    return done == items;
+    if (failure)
+        std::fprintf(stderr, "seed: %s\n", qPrintable(failure.toString()));
+    return !failure;
 }
 
 } // namespace
@@ -188,9 +154,7 @@ int main(int argc, char **argv)
     apitest::Connection connection;
     RateLimitMeter::Config meter;
     meter.hourlyLimit = 1000000;
-    if (!sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--rate-limit"),
-                        QStringLiteral("1000000")})
-        || !connection.open(sandbox, meter)) {
+    if (!sandbox.start(testing::seedingSandboxArguments()) || !connection.open(sandbox, meter)) {
         std::fprintf(stderr, "sandbox: %s %s\n", qPrintable(sandbox.errorString()),
                      qPrintable(connection.error));
         return 1;
@@ -241,6 +205,12 @@ int main(int argc, char **argv)
         "(%lld ticks)\n",
         items, firstRow, allRows, proxy->rowCount(), stalls.longestMs(), stalls.ticks());
     std::printf("  %s\n", qPrintable(app.slowest()));
+    if (const QString screens = qEnvironmentVariable("TRESTLE_BENCH_SCREENS"); !screens.isEmpty()) {
+        const QString suffix = qgetenv("QT_SCALE_FACTOR") == "2" ? QStringLiteral("-200") : QString();
+        const QString file = QStringLiteral("%1/bench-browser-%2%3.png").arg(screens).arg(items).arg(suffix);
+        if (!pane.grab().save(file))
+            std::fprintf(stderr, "could not write %s\n", qPrintable(file));
+    }
 
     // --- Sort by size, descending, then back by name.
     auto *view = static_cast<QTreeView *>(pane.view());

@@ -1,16 +1,17 @@
 // A big Procore folder (at least ProcoreStore::BuildOffThreadChildren items) is turned into entries
 // and cache nodes on the thread pool, so the window's thread does not stall on it. What must not
 // change with that: one API call per listing, the entries in the reply's order (folders, then
-// files), the cache filled, and a store destroyed while the listing is being built neither
-// crashes nor reports the listing.
+// files), the cache filled, a store destroyed while the listing is being built neither crashes
+// nor reports the listing, and of two listings whose builds finish out of order the newer wins.
+#include "bigfolder.h"
 #include "procorebackend.h"
 #include "storetesthelpers.h"
 
 #include "core/api/procoreclient.h"
 #include "core/store/procorestore.h"
 
-#include <QBuffer>
 #include <QFutureWatcherBase>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThreadPool>
 
@@ -26,43 +27,12 @@ const QString kFolderShow = QStringLiteral("GET /rest/v1.0/folders/{id}");
 const QString kBig = QStringLiteral("Big");
 constexpr int kSubfolders = 3;
 
-// Uploads `count` one-byte files into `folder` with the one-call upload, a few at once. The names
-// go up and down (not in the order the sandbox might sort them by), so an order the store made up
-// would show.
-bool seedFiles(ProcoreStore *store, const StorePath &folder, int count)
+// The seeded names go up and down (not in the order the sandbox might sort them by), so an order
+// the store made up would show.
+QString seedName(int n, int count)
 {
-    store->setBudgetSaver(true);
-    constexpr int parallel = 8;
-    int next = 0;
-    int done = 0;
-    Error failure;
-    std::function<void()> startOne = [&] {
-        if (next >= count || failure)
-            return;
-        const int n = next++;
-        const int number = n % 2 == 0 ? n : count - n; // interleaved from both ends
-        auto *buffer = new QBuffer;
-        buffer->setData(QByteArray(1, char('a' + n % 26)));
-        buffer->open(QIODevice::ReadOnly);
-        const StorePath file =
-            folder.child(QStringLiteral("Sheet %1.pdf").arg(number, 5, 10, QLatin1Char('0'))).value();
-        StoreJob *job = store->writeFrom(file, buffer, 1, QDateTime::currentDateTimeUtc());
-        QObject::connect(job, &StoreJob::finished, [&, buffer](StoreJob *finished) {
-            delete buffer;
-            if (finished->error() && !failure)
-                failure = finished->error();
-            ++done;
-            startOne();
-        });
-        job->start();
-    };
-    for (int i = 0; i < parallel; ++i)
-        startOne();
-    apitest::spinUntil([&] { return done >= next && (next >= count || failure); }, 5 * 60 * 1000);
-    if (failure)
-        qWarning("upload: %s", qPrintable(failure.toString()));
-    store->setBudgetSaver(false);
-    return !failure && done == count;
+    const int number = n % 2 == 0 ? n : count - n; // interleaved from both ends
+    return QStringLiteral("Sheet %1.pdf").arg(number, 5, 10, QLatin1Char('0'));
 }
 
 // The names the API itself gives for a folder, in its order (folders, then files).
@@ -122,6 +92,7 @@ private slots:
     void bigListingFillsTheCache();
     void storeGoneWhileBuilding();
     void smallListingStaysOnItsThread();
+    void newerOfTwoListingsWins();
 
 private:
     ProcoreBackend m_backend;
@@ -132,17 +103,15 @@ private:
 void TestProcoreBigListing::initTestCase()
 {
     QString error;
-    QVERIFY2(m_backend.open({QStringLiteral("--seed"), QStringLiteral("empty"),
-                             QStringLiteral("--rate-limit"), QStringLiteral("1000000"),
-                             QStringLiteral("--spike-limit"), QStringLiteral("1000000")},
-                            &error),
-             qPrintable(error));
+    QVERIFY2(m_backend.open(seedingSandboxArguments(), &error), qPrintable(error));
     m_files = int(ProcoreStore::BuildOffThreadChildren) + 50;
     ProcoreStore *store = m_backend.procore();
     QVERIFY(!createFolder(store, kBig));
     for (int i = kSubfolders; i > 0; --i)
         QVERIFY(!createFolder(store, QStringLiteral("%1/Folder %2").arg(kBig).arg(i)));
-    QVERIFY(seedFiles(store, sp(kBig), m_files));
+    const int files = m_files;
+    const Error seeded = seedFiles(store, sp(kBig), files, [files](int n) { return seedName(n, files); });
+    QVERIFY2(!seeded, qPrintable(seeded.toString()));
     const std::optional<ProcoreNode> big = store->cache().node(sp(kBig));
     QVERIFY(big);
     m_bigId = big->id;
@@ -248,6 +217,56 @@ void TestProcoreBigListing::smallListingStaysOnItsThread()
     QVERIFY(!sawBuild);
     QVERIFY(job->entries().isEmpty());
     delete job;
+}
+
+void TestProcoreBigListing::newerOfTwoListingsWins()
+{
+    // Two listings of the big folder (two refreshes) make two builds, which may finish in either
+    // order. The first is held until the second is done: the older listing must then neither
+    // replace the newer one in the cache nor be what its own job reports.
+    const std::unique_ptr<ProcoreStore> store = m_backend.freshStore();
+    QList<Entry> top;
+    QVERIFY(!listFolder(store.get(), QString(), &top)); // the id of "Big"
+    QList<std::function<void()>> held;
+    store->setBuildRunner([&held](std::function<void()> task) { held.append(std::move(task)); });
+    const auto startListing = [&](bool *done) {
+        ListJob *job = store->list(sp(kBig));
+        job->setAutoDelete(false);
+        connect(job, &StoreJob::finished, this, [done] { *done = true; });
+        job->start();
+        return std::unique_ptr<ListJob>(job);
+    };
+    const auto namesOf = [](const ListJob &job) {
+        QStringList names;
+        for (const Entry &entry : job.entries())
+            names.append(entry.name);
+        return names;
+    };
+
+    bool olderDone = false;
+    const std::unique_ptr<ListJob> older = startListing(&olderDone);
+    QVERIFY(apitest::spinUntil([&] { return held.size() == 1; }));
+    // The folder changes between the two listings (through another store and cache).
+    const QString late = kBig + QStringLiteral("/Late arrival.pdf");
+    QVERIFY(!writeBytes(m_backend.procore(), late, QByteArray("late")));
+    const auto removeLate = qScopeGuard([&] { runJob(m_backend.procore()->remove(sp(late))); });
+    bool newerDone = false;
+    const std::unique_ptr<ListJob> newer = startListing(&newerDone);
+    QVERIFY(apitest::spinUntil([&] { return held.size() == 2; }));
+
+    held.at(1)(); // the newer build finishes first
+    QVERIFY(apitest::spinUntil([&] { return newerDone; }));
+    QVERIFY(!newer->error());
+    QCOMPARE(newer->entries().size(), kSubfolders + m_files + 1);
+    QVERIFY(namesOf(*newer).contains(QStringLiteral("Late arrival.pdf")));
+    QVERIFY(!olderDone);
+
+    held.at(0)(); // then the older one
+    QVERIFY(apitest::spinUntil([&] { return olderDone; }));
+    QVERIFY(!older->error());
+    QCOMPARE(store->cache().children(sp(kBig)).size(), kSubfolders + m_files + 1);
+    QVERIFY(store->cache().node(sp(late)));
+    QCOMPARE(namesOf(*older), namesOf(*newer));
 }
 
 QTEST_GUILESS_MAIN(TestProcoreBigListing)

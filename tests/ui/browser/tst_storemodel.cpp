@@ -1,9 +1,11 @@
 // StoreModel and its sort/filter proxy over a LocalStore (a temporary tree with 1,000 files) and
 // over a ProcoreStore on the sandbox's demo project (real HTTP on loopback).
 
+#include "bigfolder.h"
 #include "browsertesthelpers.h"
 #include "core/store/localstore.h"
 #include "procorebackend.h"
+#include "storetesthelpers.h"
 #include "ui/browser/itemdrag.h"
 #include "ui/browser/storemodel.h"
 #include "ui/browser/storesortproxy.h"
@@ -11,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QFutureWatcherBase>
 #include <QJsonArray>
 #include <QMimeData>
 #include <QScopeGuard>
@@ -109,6 +112,10 @@ private Q_SLOTS:
         QCOMPARE(model.index(file, StoreModel::SizeColumn).data().toString(),
                  QLocale().formattedDataSize(500, 1));
         QCOMPARE(model.index(file, StoreModel::SizeColumn).data(StoreModel::SortRole).toLongLong(), 500);
+        // One byte in the singular (QLocale::formattedDataSize() says "1 bytes").
+        const int oneByte = rowOf(model, QStringLiteral("file0001.txt"));
+        QVERIFY(oneByte >= 0);
+        QCOMPARE(model.index(oneByte, StoreModel::SizeColumn).data().toString(), QStringLiteral("1 byte"));
         QVERIFY(!model.index(file, StoreModel::ModifiedColumn).data().toString().isEmpty());
         QCOMPARE(model.index(file, StoreModel::TypeColumn).data().toString(), QStringLiteral("PDF document"));
         QVERIFY(model.flags(name) & Qt::ItemIsDragEnabled);
@@ -372,6 +379,53 @@ private Q_SLOTS:
         QVERIFY(data);
         QVERIFY(!data->hasUrls()); // remote files are not on disk: nothing for a file manager
         QVERIFY(ItemDrag::readFrom(data.get()));
+    }
+
+    void procoreDoubleRefreshShowsTheNewerListing()
+    {
+        // A big folder is built into entries on the thread pool; two refreshes in a row make two
+        // builds that may finish in either order. The first is held until the second is shown:
+        // the model and the store's cache end with the second listing.
+        testing::ProcoreBackend backend;
+        QString error;
+        QVERIFY2(backend.open(testing::seedingSandboxArguments(), &error), qPrintable(error));
+        const QString big = QStringLiteral("Big");
+        const int files = int(ProcoreStore::BuildOffThreadChildren) + 10;
+        QVERIFY(!testing::createFolder(backend.store(), big));
+        const Error seeded = testing::seedFiles(backend.procore(), testing::sp(big), files, [](int n) {
+            return QStringLiteral("Sheet %1.pdf").arg(n, 5, 10, QLatin1Char('0'));
+        });
+        QVERIFY2(!seeded, qPrintable(seeded.toString()));
+
+        const std::unique_ptr<ProcoreStore> store = backend.freshStore(); // the pane's, a cache of its own
+        QList<std::function<void()>> held;
+        store->setBuildRunner([&held](std::function<void()> task) { held.append(std::move(task)); });
+        const auto building = [&store] {
+            return store->findChild<QFutureWatcherBase *>(QStringLiteral("procoreListingBuild")) != nullptr;
+        };
+        StoreModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(store.get(), QStringLiteral("procore-big"));
+        model.setFolder(testing::sp(big));
+        model.fetchMore({});
+        QVERIFY(QTest::qWaitFor([&] { return held.size() == 1; }, 30000));
+        // The folder changes between the two listings (through another store).
+        QVERIFY(!testing::writeBytes(backend.store(), big + QStringLiteral("/Late arrival.pdf"), "late"));
+        model.reload();
+        QVERIFY(QTest::qWaitFor([&] { return held.size() == 2; }, 30000));
+
+        held.at(1)(); // the second listing is built first
+        QVERIFY(browsertest::waitLoaded(&model));
+        QCOMPARE(model.rowCount(), files + 1);
+        QVERIFY(rowOf(model, QStringLiteral("Late arrival.pdf")) >= 0);
+        held.at(0)(); // then the first
+        // The build's watcher is deleted after it handed its result on.
+        QVERIFY(QTest::qWaitFor([&] { return !building(); }, 30000));
+
+        QCOMPARE(model.rowCount(), files + 1);
+        QVERIFY(rowOf(model, QStringLiteral("Late arrival.pdf")) >= 0);
+        QCOMPARE(store->cache().children(testing::sp(big)).size(), files + 1);
+        QVERIFY(store->cache().node(testing::sp(big + QStringLiteral("/Late arrival.pdf"))));
     }
 
     void procoreListErrorIsSignalled()

@@ -52,37 +52,16 @@ class TestMainWindow final : public QObject
 private:
     testing::SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileRepository> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<RateLimitMeters> m_meters;
-    std::unique_ptr<ConnectionManager> m_manager;
-    std::unique_ptr<ConnectionStores> m_stores;
-    std::unique_ptr<JobQueue> m_queue;
-    std::unique_ptr<Theme> m_theme;
+    WindowServices m_window;
     ConnectionProfile m_procore;
     ConnectionProfile m_share;
     QString m_shareRoot;
 
-    ConnectionServices services() const { return {m_profiles.get(), m_secrets.get(), m_meters.get()}; }
-    MainWindowServices windowServices() const
-    {
-        return {m_manager.get(), m_stores.get(), m_queue.get(), m_theme.get()};
-    }
+    ConnectionServices services() const { return m_window.services(); }
+    JobQueue *queue() const { return m_window.queue(); }
 
     // A window with both panes open (left: the Procore project, right: the share).
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        auto window = std::make_unique<MainWindow>(windowServices());
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        if (!QTest::qWaitFor([&] { return window->leftPane()->store() && window->rightPane()->store(); },
-                             20000))
-            return nullptr;
-        return window;
-    }
+    std::unique_ptr<MainWindow> openWindow() { return m_window.openWindow(); }
 
     bool waitForRows(PaneWidget *pane)
     {
@@ -116,28 +95,17 @@ private:
         return reply.status >= 400 && reply.status < 500 && reply.status != 429;
     }
 
-    bool waitFinished(qint64 jobId) { return waitForJobEnd(*m_queue, jobId); }
+    bool waitFinished(qint64 jobId) { return waitForJobEnd(*queue(), jobId); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("config")));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        Q_INIT_RESOURCE(resources);
+        const QString opened = m_window.open(m_dir.path());
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/trestle.svg")));
-        m_theme = std::make_unique<Theme>();
-        m_theme->apply(AppSettings::Theme::Light);
         QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("demo")}),
                  qPrintable(m_sandbox.errorString()));
-        m_database = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle.sqlite")));
-        const Status opened = m_database->open();
-        QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
-        m_profiles = std::make_unique<ProfileRepository>(*m_database);
-        m_secrets = std::make_unique<SecretStore>();
-        m_meters = std::make_unique<RateLimitMeters>();
         m_shareRoot = m_dir.filePath(QStringLiteral("Site office share"));
         QVERIFY(QDir().mkpath(m_shareRoot));
         QVERIFY(
@@ -157,24 +125,15 @@ private Q_SLOTS:
     void init()
     {
         TransferFlow::forgetRememberedChoice();
-        m_theme->apply(AppSettings::Theme::Light);
+        m_window.theme()->apply(AppSettings::Theme::Light);
         // Whatever an earlier case left switched on (faults, latency, a small budget) goes off.
         QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("fault_rate"), 0.0},
                                                 {QStringLiteral("latency_ms"), 0},
                                                 {QStringLiteral("rate_limit"), 3600}}));
-        m_meters = std::make_unique<RateLimitMeters>();
-        m_manager = std::make_unique<ConnectionManager>(services());
-        m_stores = std::make_unique<ConnectionStores>(services());
-        m_queue = std::make_unique<JobQueue>(*m_database, *m_stores);
+        m_window.startSession();
     }
 
-    void cleanup()
-    {
-        m_queue.reset();
-        m_stores.reset();
-        m_manager.reset();
-        m_meters.reset();
-    }
+    void cleanup() { m_window.endSession(); }
 
     void emptyWindowInvitesToAddAConnection()
     {
@@ -184,11 +143,11 @@ private Q_SLOTS:
         Database database(emptyDir.filePath(QStringLiteral("empty.sqlite")));
         QVERIFY(database.open().ok());
         ProfileRepository profiles(database);
-        const ConnectionServices emptyServices{&profiles, m_secrets.get(), m_meters.get()};
+        const ConnectionServices emptyServices{&profiles, m_window.secrets(), m_window.meters()};
         ConnectionManager manager(emptyServices);
         ConnectionStores stores(emptyServices);
         JobQueue queue(database, stores);
-        MainWindow window({&manager, &stores, &queue, m_theme.get()},
+        MainWindow window({&manager, &stores, &queue, m_window.theme()},
                           QUrl(QStringLiteral("http://127.0.0.1:47810")));
         window.resize(1100, 700);
         window.show();
@@ -267,10 +226,10 @@ private Q_SLOTS:
                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         std::unique_ptr<QMimeData> mime(left->model()->mimeData({index}));
         QVERIFY(mime);
-        const DropRun run = dropAndWait(window.get(), *m_queue, window->rightPane()->view(), mime.get(),
+        const DropRun run = dropAndWait(window.get(), *queue(), window->rightPane()->view(), mime.get(),
                                         {JobKind::Copy, true});
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
-        const JobRecord job = m_queue->job(run.jobId);
+        const JobRecord job = queue()->job(run.jobId);
         QCOMPARE(job.state, JobState::Done);
         const FileMap expected = sandboxFiles(childFolder(root, folderName));
         QCOMPARE(diskFiles(m_shareRoot + QLatin1Char('/') + folderName), expected);
@@ -293,10 +252,10 @@ private Q_SLOTS:
         std::unique_ptr<QMimeData> mime(right->model()->mimeData({index}));
         QVERIFY(mime);
         QVERIFY(waitForRows(window->leftPane()));
-        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), mime.get(),
+        const DropRun run = dropAndWait(window.get(), *queue(), window->leftPane()->view(), mime.get(),
                                         {JobKind::Copy, true});
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
-        const JobRecord job = m_queue->job(run.jobId);
+        const JobRecord job = queue()->job(run.jobId);
         QCOMPARE(job.state, JobState::Done);
         const FileMap onDisk = diskFiles(m_shareRoot + QStringLiteral("/Submittals"));
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("Submittals"))), onDisk);
@@ -318,9 +277,9 @@ private Q_SLOTS:
         QVERIFY(writeFiles(desk, 2, 5000, QStringLiteral("RFI")));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(desk)});
-        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), &mime);
+        const DropRun run = dropAndWait(window.get(), *queue(), window->leftPane()->view(), &mime);
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
-        QCOMPARE(m_queue->job(run.jobId).state, JobState::Done);
+        QCOMPARE(queue()->job(run.jobId).state, JobState::Done);
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("RFI answers"))), diskFiles(desk));
         QCOMPARE(inkInTheMiddle(window->queuePanel()->view()->viewport()), 0); // a job, no words
     }
@@ -348,7 +307,7 @@ private Q_SLOTS:
         bool sizeFits = false;
         QString sizeText;
         qint64 doneWhenPaused = -1;
-        connect(m_queue.get(), &JobQueue::jobProgress, window.get(), [&](const EngineProgress &progress) {
+        connect(queue(), &JobQueue::jobProgress, window.get(), [&](const EngineProgress &progress) {
             if (paused || progress.jobId != id || progress.state != JobState::Running
                 || progress.itemsDone < 8)
                 return;
@@ -366,24 +325,24 @@ private Q_SLOTS:
         const QVector<qint64> jobs = answerDrop(window.get()).ids;
         QCOMPARE(jobs.size(), 1);
         id = jobs.first();
-        QTRY_VERIFY2_WITH_TIMEOUT(paused || isFinished(m_queue->job(id).state),
-                                  qPrintable(jobStateName(m_queue->job(id).state)), 60000);
-        QVERIFY2(paused, qPrintable(jobStateName(m_queue->job(id).state)));
+        QTRY_VERIFY2_WITH_TIMEOUT(paused || isFinished(queue()->job(id).state),
+                                  qPrintable(jobStateName(queue()->job(id).state)), 60000);
+        QVERIFY2(paused, qPrintable(jobStateName(queue()->job(id).state)));
         QVERIFY(pauseOffered);
         QVERIFY(grabbed);
         QVERIFY2(sizeFits, qPrintable(sizeText)); // "12.0 KiB / 125.4 KiB", not "12.0 K…125.4 KiB"
-        QCOMPARE(m_queue->job(id).state, JobState::Paused);
+        QCOMPARE(queue()->job(id).state, JobState::Paused);
         QVERIFY(doneWhenPaused < 41);
         // Paused for good: the panel offers Resume, not Pause, and the workers stop.
         QTRY_VERIFY(panel->resumeAction()->isEnabled());
         QVERIFY(!panel->pauseAction()->isEnabled());
-        QCOMPARE(m_queue->job(id).state, JobState::Paused);
-        QVERIFY(m_queue->job(id).itemsDone < 41);
+        QCOMPARE(queue()->job(id).state, JobState::Paused);
+        QVERIFY(queue()->job(id).itemsDone < 41);
         QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("latency_ms"), 0}}));
         panel->resumeAction()->trigger();
-        QCOMPARE(m_queue->job(id).state, JobState::Running);
+        QCOMPARE(queue()->job(id).state, JobState::Running);
         QVERIFY(waitFinished(id));
-        const JobRecord job = m_queue->job(id);
+        const JobRecord job = queue()->job(id);
         QCOMPARE(job.state, JobState::Done);
         QCOMPARE(job.itemsDone, 41); // 40 files and their folder
         QCOMPARE(sandboxFiles(childFolder(procoreRoot(), QStringLiteral("Daily reports"))),
@@ -415,14 +374,14 @@ private Q_SLOTS:
                                   qPrintable(meter->text()), 30000);
         QCOMPARE(meter->barColor(),
                  BudgetMeterWidget::levelColor(BudgetMeterWidget::Level::Critical, meter->palette()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_queue->job(jobs.first()).state, JobState::Waiting, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(queue()->job(jobs.first()).state, JobState::Waiting, 30000);
         QTRY_VERIFY2_WITH_TIMEOUT(meter->text().contains(QStringLiteral("waiting until")),
                                   qPrintable(meter->text()), 10000);
         window->queuePanel()->selectJob(jobs.first());
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-transfer-meter-low")));
-        m_queue->cancel(jobs.first());
+        queue()->cancel(jobs.first());
         QVERIFY(waitFinished(jobs.first()));
-        QCOMPARE(m_queue->job(jobs.first()).state, JobState::Cancelled);
+        QCOMPARE(queue()->job(jobs.first()).state, JobState::Cancelled);
     }
 
     void failedItemIsShownWithItsReason()
@@ -442,8 +401,8 @@ private Q_SLOTS:
         PlanPreviewDialog *plan = visibleDialog<PlanPreviewDialog>(window.get());
         QVERIFY(plan);
         plan->accept();
-        QVERIFY2(waitFinished(jobs.first()), qPrintable(jobStateName(m_queue->job(jobs.first()).state)));
-        const JobRecord job = m_queue->job(jobs.first());
+        QVERIFY2(waitFinished(jobs.first()), qPrintable(jobStateName(queue()->job(jobs.first()).state)));
+        const JobRecord job = queue()->job(jobs.first());
         QCOMPARE(job.itemsFailed, 1);
 
         JobQueuePanel *panel = window->queuePanel();
@@ -472,7 +431,7 @@ private Q_SLOTS:
 
     void darkPalette()
     {
-        m_theme->apply(AppSettings::Theme::Dark);
+        m_window.theme()->apply(AppSettings::Theme::Dark);
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(waitForRows(window->leftPane()));
@@ -483,11 +442,11 @@ private Q_SLOTS:
         QVERIFY(writeFiles(folder, 3, 3000, QStringLiteral("Log")));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder)});
-        const DropRun run = dropAndWait(window.get(), *m_queue, window->leftPane()->view(), &mime);
+        const DropRun run = dropAndWait(window.get(), *queue(), window->leftPane()->view(), &mime);
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
         window->queuePanel()->selectJob(run.jobId);
         QVERIFY(testing::saveScreenshot(window.get(), QStringLiteral("mainwindow-dark")));
-        m_theme->apply(AppSettings::Theme::Light);
+        m_window.theme()->apply(AppSettings::Theme::Light);
     }
 
     void layoutIsRemembered()
@@ -503,7 +462,7 @@ private Q_SLOTS:
             size = window->size();
             window->close(); // saves the layout
         }
-        auto window = std::make_unique<MainWindow>(windowServices());
+        auto window = std::make_unique<MainWindow>(m_window.windowServices());
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         QCOMPARE(window->size(), size);

@@ -3,26 +3,18 @@
 // (MainWindow::saveLayout()/restoreLayout() with PaneWidget::columnState()). Two saved file shares
 // (no Procore, no sandbox); run under installer/headless.sh (Xvfb, keychain). Screenshots of the
 // reopened window at 100 % and 200 % (tst_panestate_scale200).
-#include "core/db/database.h"
-#include "core/db/profilerepository.h"
-#include "core/jobs/jobqueue.h"
-#include "core/secrets/secretstore.h"
-#include "core/services/connectionmanager.h"
-#include "core/services/connectionstores.h"
-#include "core/services/ratelimitmeters.h"
 #include "screenshots.h"
 #include "tests/core/services/savedconnections.h"
 #include "ui/browser/panewidget.h"
 #include "ui/browser/storemodel.h"
 #include "ui/mainwindow.h"
-#include "ui/settings/theme.h"
+#include "windowtestkit.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
-#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,30 +49,18 @@ class TestPaneState final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileRepository> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<RateLimitMeters> m_meters;
-    std::unique_ptr<ConnectionManager> m_manager;
-    std::unique_ptr<ConnectionStores> m_stores;
-    std::unique_ptr<JobQueue> m_queue;
-    std::unique_ptr<Theme> m_theme;
-
-    ConnectionServices services() const { return {m_profiles.get(), m_secrets.get(), m_meters.get()}; }
+    windowtest::WindowServices m_window;
 
     // A window with both panes showing a share's files.
     std::unique_ptr<MainWindow> openWindow()
     {
-        auto window = std::make_unique<MainWindow>(
-            MainWindowServices{m_manager.get(), m_stores.get(), m_queue.get(), m_theme.get()});
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
+        std::unique_ptr<MainWindow> window = m_window.openWindow();
+        if (!window)
             return nullptr;
         const bool listed = QTest::qWaitFor(
             [&] {
                 for (PaneWidget *pane : {window->leftPane(), window->rightPane()}) {
-                    if (!pane->store() || pane->view()->model()->rowCount(pane->view()->rootIndex()) == 0)
+                    if (pane->view()->model()->rowCount(pane->view()->rootIndex()) == 0)
                         return false;
                 }
                 return true;
@@ -96,36 +76,20 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("config")));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        Q_INIT_RESOURCE(resources);
-        m_theme = std::make_unique<Theme>();
-        m_theme->apply(AppSettings::Theme::Light);
-        m_database = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle.sqlite")));
-        const Status opened = m_database->open();
-        QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
-        m_profiles = std::make_unique<ProfileRepository>(*m_database);
-        m_secrets = std::make_unique<SecretStore>();
-        m_meters = std::make_unique<RateLimitMeters>();
+        const QString opened = m_window.open(m_dir.path());
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
         const QString office = m_dir.filePath(QStringLiteral("Site office share"));
         const QString archive = m_dir.filePath(QStringLiteral("Archive share"));
         QVERIFY(writeFiles(office, 4));
         QVERIFY(writeFiles(archive, 3));
-        QVERIFY(testing::saveShareConnection(services(), office, QStringLiteral("Site office share")).ok());
-        QVERIFY(testing::saveShareConnection(services(), archive, QStringLiteral("Archive share")).ok());
-        m_manager = std::make_unique<ConnectionManager>(services());
-        m_stores = std::make_unique<ConnectionStores>(services());
-        m_queue = std::make_unique<JobQueue>(*m_database, *m_stores);
+        QVERIFY(testing::saveShareConnection(m_window.services(), office, QStringLiteral("Site office share"))
+                    .ok());
+        QVERIFY(
+            testing::saveShareConnection(m_window.services(), archive, QStringLiteral("Archive share")).ok());
+        m_window.startSession();
     }
 
-    void cleanupTestCase()
-    {
-        m_queue.reset();
-        m_stores.reset();
-        m_manager.reset();
-    }
+    void cleanupTestCase() { m_window.endSession(); }
 
     void resizedColumnsSurviveReopening()
     {

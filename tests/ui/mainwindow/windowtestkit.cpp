@@ -1,11 +1,19 @@
 #include "windowtestkit.h"
 
+#include "core/db/database.h"
+#include "core/db/profilerepository.h"
 #include "core/jobs/jobqueue.h"
+#include "core/secrets/secretstore.h"
+#include "core/services/connectionmanager.h"
+#include "core/services/connectionstores.h"
+#include "core/services/ratelimitmeters.h"
 #include "screenshots.h"
+#include "ui/browser/panewidget.h"
 #include "ui/jobs/dropactiondialog.h"
 #include "ui/jobs/planpreviewdialog.h"
 #include "ui/jobs/transferflow.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/theme.h"
 
 #include <QAbstractItemView>
 #include <QCryptographicHash>
@@ -15,8 +23,10 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QLocale>
 #include <QMimeData>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleOptionViewItem>
@@ -25,7 +35,76 @@
 
 using namespace trestle;
 
+// Q_INIT_RESOURCE declares its function where it is used: outside any namespace.
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace windowtest {
+
+WindowServices::WindowServices() = default;
+
+WindowServices::~WindowServices()
+{
+    endSession();
+}
+
+QString WindowServices::open(const QString &folder)
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder + QStringLiteral("/config"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    initResources();
+    m_theme = std::make_unique<Theme>();
+    m_theme->apply(AppSettings::Theme::Light);
+    m_database = std::make_unique<Database>(folder + QStringLiteral("/trestle.sqlite"));
+    const Status opened = m_database->open();
+    if (!opened.ok())
+        return opened.error().toString();
+    m_profiles = std::make_unique<ProfileRepository>(*m_database);
+    m_secrets = std::make_unique<SecretStore>();
+    m_meters = std::make_unique<RateLimitMeters>();
+    return {};
+}
+
+void WindowServices::startSession()
+{
+    endSession();
+    m_meters = std::make_unique<RateLimitMeters>();
+    m_manager = std::make_unique<ConnectionManager>(services());
+    m_stores = std::make_unique<ConnectionStores>(services());
+    m_queue = std::make_unique<JobQueue>(*m_database, *m_stores);
+}
+
+void WindowServices::endSession()
+{
+    m_queue.reset();
+    m_stores.reset();
+    m_manager.reset();
+}
+
+ConnectionServices WindowServices::services() const
+{
+    return {m_profiles.get(), m_secrets.get(), m_meters.get()};
+}
+
+MainWindowServices WindowServices::windowServices() const
+{
+    return {m_manager.get(), m_stores.get(), m_queue.get(), m_theme.get()};
+}
+
+std::unique_ptr<MainWindow> WindowServices::openWindow() const
+{
+    auto window = std::make_unique<MainWindow>(windowServices());
+    window->resize(1280, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return window->leftPane()->store() && window->rightPane()->store(); }, 20000))
+        return nullptr;
+    return window;
+}
 
 namespace {
 

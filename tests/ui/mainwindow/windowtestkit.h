@@ -1,9 +1,12 @@
 #pragma once
 
-// Helpers of tst_mainwindow: the two sides' files as path → sha256 (the sandbox's state and a
-// folder on disk), test files, drops sent as events and the drop dialog answered, dialogs found,
-// and what a view shows.
+// Helpers of the window suites (tst_mainwindow, tst_panestate): the services main() makes for
+// the window, the two sides' files as path → sha256 (the sandbox's state and a folder on disk),
+// test files, drops sent as events and the drop dialog answered, dialogs found, and what a view
+// shows.
 #include "core/db/journaltypes.h"
+#include "core/services/connectionservices.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QJsonObject>
@@ -17,13 +20,61 @@ class QMimeData;
 class QModelIndex;
 class QTreeView;
 
+#include <memory>
+
 namespace trestle {
+class ConnectionManager;
+class ConnectionStores;
+class Database;
 class JobQueue;
 class MainWindow;
 class PlanPreviewDialog;
+class ProfileRepository;
+class RateLimitMeters;
+class SecretStore;
+class Theme;
 } // namespace trestle
 
 namespace windowtest {
+
+// What main() makes for the window, for a suite: settings (an ini file) and the database in a
+// folder of the suite's, English (US), the resources and the light theme, then per session a
+// connection manager, stores, a job queue and budget meters of their own (a case that leaves a
+// job running or a meter spent does not hold up the next).
+class WindowServices final
+{
+    Q_DISABLE_COPY_MOVE(WindowServices)
+
+public:
+    WindowServices();
+    ~WindowServices();
+
+    // Empty on success, else what failed.
+    QString open(const QString &folder);
+    void startSession();
+    void endSession();
+
+    trestle::ConnectionServices services() const;
+    trestle::MainWindowServices windowServices() const;
+    trestle::Theme *theme() const { return m_theme.get(); }
+    trestle::JobQueue *queue() const { return m_queue.get(); }
+    trestle::SecretStore *secrets() const { return m_secrets.get(); }
+    trestle::RateLimitMeters *meters() const { return m_meters.get(); }
+
+    // A window of 1280×800, shown, whose two panes have their stores; null when they did not come
+    // within 20 s.
+    std::unique_ptr<trestle::MainWindow> openWindow() const;
+
+private:
+    std::unique_ptr<trestle::Theme> m_theme;
+    std::unique_ptr<trestle::Database> m_database;
+    std::unique_ptr<trestle::ProfileRepository> m_profiles;
+    std::unique_ptr<trestle::SecretStore> m_secrets;
+    std::unique_ptr<trestle::RateLimitMeters> m_meters;
+    std::unique_ptr<trestle::ConnectionManager> m_manager;
+    std::unique_ptr<trestle::ConnectionStores> m_stores;
+    std::unique_ptr<trestle::JobQueue> m_queue;
+};
 
 using FileMap = QMap<QString, QByteArray>; // relative path → sha256 (hex)
 

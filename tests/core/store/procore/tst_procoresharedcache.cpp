@@ -127,6 +127,7 @@ private Q_SLOTS:
     void listingSharedInFlight();
     void sameFolderCreatedOnce();
     void listingKeepsWhatAnotherStorePutMeanwhile();
+    void olderListingNeverReplacesANewerOne();
     void fourThreadsSpendTheFloor();
 };
 
@@ -240,6 +241,60 @@ void TestProcoreSharedCache::listingKeepsWhatAnotherStorePutMeanwhile()
     cache.setChildren(StorePath::root(), {folder});
     QVERIFY(!cache.node(file.entry.path).has_value());
     QCOMPARE(cache.children(StorePath::root()).size(), 1);
+}
+
+void TestProcoreSharedCache::olderListingNeverReplacesANewerOne()
+{
+    // Two listings of one folder asked one after the other may answer (or be built on the pool)
+    // in either order: the one asked for last wins, whichever arrives last.
+    ProcorePathCache cache;
+    const StorePath folder = sp(QStringLiteral("Drawings"));
+    const auto file = [&folder](const QString &name, qint64 id) {
+        ProcoreNode node;
+        node.id = id;
+        node.entry.kind = Entry::Kind::File;
+        node.entry.name = name;
+        node.entry.path = folder.child(name).value();
+        return node;
+    };
+    const auto namesIn = [&cache, &folder] {
+        QStringList names;
+        for (const ProcoreNode &node : cache.children(folder))
+            names.append(node.entry.name);
+        return names;
+    };
+    const quint64 older = cache.listingStamp();
+    const quint64 newer = cache.listingStamp();
+    QVERIFY(newer > older);
+    QVERIFY(cache.setChildren(folder, {file(QStringLiteral("a.pdf"), 1), file(QStringLiteral("b.pdf"), 2)},
+                              newer));
+    QVERIFY(!cache.setChildren(folder, {file(QStringLiteral("a.pdf"), 1)}, older));
+    QCOMPARE(namesIn(), (QStringList{QStringLiteral("a.pdf"), QStringLiteral("b.pdf")}));
+    QVERIFY(cache.node(folder.child(QStringLiteral("b.pdf")).value()));
+
+    // In order, each listing replaces the one before.
+    const quint64 third = cache.listingStamp();
+    QVERIFY(cache.setChildren(folder, {file(QStringLiteral("c.pdf"), 3)}, third));
+    QCOMPARE(namesIn(), QStringList{QStringLiteral("c.pdf")});
+
+    // A listing asked for before the folder was forgotten (deleted) does not bring it back, nor
+    // one asked for before a folder of that name was made anew.
+    const quint64 beforeDelete = cache.listingStamp();
+    cache.forget(folder);
+    QVERIFY(!cache.setChildren(folder, {file(QStringLiteral("c.pdf"), 3)}, beforeDelete));
+    QVERIFY(!cache.childrenKnown(folder));
+    QVERIFY(!cache.node(folder.child(QStringLiteral("c.pdf")).value()));
+    const quint64 beforeMake = cache.listingStamp();
+    cache.setEmpty(folder);
+    QVERIFY(!cache.setChildren(folder, {file(QStringLiteral("c.pdf"), 3)}, beforeMake));
+    QVERIFY(cache.childrenKnown(folder));
+    QVERIFY(namesIn().isEmpty());
+
+    // A listing without a stamp (the documents index) counts as asked for now.
+    const quint64 beforeIndex = cache.listingStamp();
+    QVERIFY(cache.setChildren(folder, {file(QStringLiteral("d.pdf"), 4)}));
+    QVERIFY(!cache.setChildren(folder, {file(QStringLiteral("e.pdf"), 5)}, beforeIndex));
+    QCOMPARE(namesIn(), QStringList{QStringLiteral("d.pdf")});
 }
 
 void TestProcoreSharedCache::fourThreadsSpendTheFloor()
