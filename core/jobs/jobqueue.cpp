@@ -4,6 +4,7 @@
 #include "core/api/ratelimitmeter.h"
 #include "core/common/logging.h"
 #include "core/db/reportexporter.h"
+#include "core/jobs/itempagereader.h"
 #include "core/jobs/plansummaryreader.h"
 #include "core/store/store.h"
 #include "core/transfer/jobplanner.h"
@@ -438,6 +439,13 @@ int JobQueue::runningCount() const
 Result<QVector<JobItem>> JobQueue::items(qint64 jobId, qint64 afterOrderKey, int limit) const
 {
     return m_journal.items(jobId, afterOrderKey, limit);
+}
+
+ItemPageReader &JobQueue::itemPageReader()
+{
+    if (!m_itemPageReader)
+        m_itemPageReader = std::make_unique<ItemPageReader>(m_database);
+    return *m_itemPageReader;
 }
 
 Result<QVector<JobItem>> JobQueue::renamedItems(qint64 jobId, int limit) const

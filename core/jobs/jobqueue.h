@@ -22,6 +22,7 @@
 namespace trestle {
 
 class Database;
+class ItemPageReader;
 class StoreResolver;
 
 // The application's jobs: plans, runs, pauses and restores them, one TransferEngine per running
@@ -110,6 +111,9 @@ public:
 
     // Items of a job for the expandable view, in pages (Journal::items(after, limit)).
     Result<QVector<JobItem>> items(qint64 jobId, qint64 afterOrderKey, int limit) const;
+    // The same pages read on a thread of the reader's own (the view reads ahead with it, so
+    // scrolling does not wait for SQLite); made on first use, lives as long as the queue.
+    ItemPageReader &itemPageReader();
     // The job's items renamed for the destination, in plan order, at most `limit` (the preview);
     // filtered by SQLite, not by reading every item.
     Result<QVector<JobItem>> renamedItems(qint64 jobId, int limit) const;
@@ -175,6 +179,7 @@ private:
     bool m_scheduleQueued = false;
     QSet<QString> m_signInNeeded; // connections whose jobs wait for a new sign-in
     ScheduleTimer m_schedules;
+    std::unique_ptr<ItemPageReader> m_itemPageReader;
 };
 
 } // namespace trestle

@@ -1,5 +1,6 @@
 #include "ui/jobs/jobqueuemodel.h"
 
+#include "core/jobs/itempagereader.h"
 #include "core/jobs/jobqueue.h"
 
 #include <QApplication>
@@ -53,9 +54,10 @@ JobQueueModel::JobQueueModel(JobQueue *queue, QObject *parent) : QAbstractItemMo
     connect(queue, &JobQueue::jobChanged, this, &JobQueueModel::jobChanged);
     connect(queue, &JobQueue::jobRemoved, this, &JobQueueModel::jobRemoved);
     connect(queue, &JobQueue::jobProgress, this, &JobQueueModel::jobProgress);
+    connect(&queue->itemPageReader(), &ItemPageReader::pageRead, this, &JobQueueModel::pageRead);
     const QVector<JobRecord> jobs = queue->jobs();
     for (const JobRecord &job : jobs)
-        m_rows.append({job, queue->progress(job.id), {}, {}, false, -1, {}, awaitingOf(job)});
+        m_rows.append(newRow(job));
 }
 
 JobQueueModel::~JobQueueModel() = default;
@@ -73,6 +75,15 @@ qint64 JobQueueModel::awaitingOf(const JobRecord &job) const
         return 0; // the cheap answer for every job that cannot have any
     const Result<QVector<JobItem>> awaiting = m_queue->awaitingDecisions(job.id);
     return awaiting.ok() ? awaiting.value().size() : 0;
+}
+
+JobQueueModel::JobRow JobQueueModel::newRow(const JobRecord &job) const
+{
+    JobRow row;
+    row.record = job;
+    row.progress = m_queue->progress(job.id);
+    row.awaiting = awaitingOf(job);
+    return row;
 }
 
 int JobQueueModel::rowOf(qint64 jobId) const
@@ -150,21 +161,88 @@ void JobQueueModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     JobRow &job = m_rows[parent.row()];
-    Result<QVector<JobItem>> page = m_queue->items(job.record.id, job.lastOrderKey, kPageSize);
-    if (!page.ok() || page.value().isEmpty()) {
+    QVector<JobItem> items;
+    bool atEnd = false;
+    bool stale = false;
+    if (!job.readAhead.isEmpty()) {
+        // Read ahead on the reader's thread: no journal read here.
+        const int count = int(qMin<qsizetype>(kPageSize, job.readAhead.size()));
+        items = job.readAhead.mid(0, count);
+        job.readAhead.remove(0, count);
+        atEnd = job.readAhead.isEmpty() && job.readAheadAtEnd;
+        stale = job.readAheadRefresh != job.refreshes; // read before the last refresh
+    } else if (!job.readAheadAtEnd) {
+        ++m_readsHere;
+        Result<QVector<JobItem>> page = m_queue->items(job.record.id, job.lastOrderKey, kPageSize);
+        if (page.ok())
+            items = std::move(page.value());
+        atEnd = items.size() < kPageSize;
+    }
+    if (items.isEmpty()) {
         job.itemsComplete = true;
         return;
     }
-    const QVector<JobItem> &items = page.value();
     const int first = int(job.items.size());
+    if (first == 0)
+        job.items.reserve(qMax<qsizetype>(job.record.itemsTotal, items.size()));
     const QScopedValueRollback<bool> inserting(m_inserting, true);
     beginInsertRows(index(parent.row(), 0), first, first + int(items.size()) - 1);
     job.items += items;
-    // A page read now is fresh; pages read before stay as they are (stale or not).
-    job.stalePages.resize(int((job.items.size() + kPageSize - 1) / kPageSize));
+    // Chunks read now are fresh (unless read ahead before the last refresh); chunks read before
+    // stay as they are (stale or not).
+    const int chunks = int((job.items.size() + kRefreshChunk - 1) / kRefreshChunk);
+    const int firstNewChunk = first / kRefreshChunk;
+    job.staleChunks.resize(chunks);
+    job.shownChunks.resize(chunks);
+    if (stale)
+        job.staleChunks.fill(true, firstNewChunk, chunks);
     job.lastOrderKey = items.constLast().orderKey;
-    job.itemsComplete = items.size() < kPageSize;
+    job.itemsComplete = atEnd;
     endInsertRows();
+    if (!job.itemsComplete)
+        readAhead(job);
+}
+
+void JobQueueModel::readAhead(JobRow &row)
+{
+    if (row.readAheadAfter != -2 || row.readAheadAtEnd || row.readAhead.size() >= kReadAhead)
+        return;
+    const qint64 after = row.readAhead.isEmpty() ? row.lastOrderKey : row.readAhead.constLast().orderKey;
+    row.readAheadAfter = after;
+    row.readAheadLimit = kReadAhead - int(row.readAhead.size());
+    row.readAheadRefresh = row.refreshes;
+    m_queue->itemPageReader().read(row.record.id, after, row.readAheadLimit);
+}
+
+void JobQueueModel::pageRead(qint64 jobId, qint64 afterOrderKey, int limit,
+                             const Result<QVector<JobItem>> &items)
+{
+    const int row = rowOf(jobId);
+    if (row < 0)
+        return;
+    JobRow &entry = m_rows[row];
+    // Not this model's read in flight: an older one, or another model's (the reader is the queue's).
+    if (entry.readAheadAfter != afterOrderKey || entry.readAheadLimit != limit)
+        return;
+    entry.readAheadAfter = -2;
+    const qint64 end = entry.readAhead.isEmpty() ? entry.lastOrderKey : entry.readAhead.constLast().orderKey;
+    if (!items.ok() || entry.itemsComplete)
+        return; // failed (fetchMore() reads here then), or nothing more to read
+    if (end != afterOrderKey) {
+        // fetchMore() read past it meanwhile (a view fetches several pages in one go): read
+        // ahead of where the rows are now.
+        readAhead(entry);
+        return;
+    }
+    entry.readAhead += items.value();
+    entry.readAheadAtEnd = items.value().size() < entry.readAheadLimit;
+    readAhead(entry);
+}
+
+int JobQueueModel::readAheadCount(qint64 jobId) const
+{
+    const int row = rowOf(jobId);
+    return row < 0 ? 0 : int(m_rows.at(row).readAhead.size());
 }
 
 QModelIndex JobQueueModel::indexOfJob(qint64 jobId, int column) const
@@ -225,13 +303,17 @@ Qt::ItemFlags JobQueueModel::flags(const QModelIndex &index) const
 
 const JobItem &JobQueueModel::freshItem(const JobRow &row, int itemRow) const
 {
-    const int page = itemRow / kPageSize;
-    if (page < row.stalePages.size() && row.stalePages.testBit(page)) {
-        // The page is re-read once (even if the read fails: the old states stay shown).
-        row.stalePages.clearBit(page);
-        const int first = page * kPageSize;
-        const int count = int(qMin<qsizetype>(kPageSize, row.items.size() - first));
+    const int chunk = itemRow / kRefreshChunk;
+    if (chunk < row.shownChunks.size())
+        row.shownChunks.setBit(chunk);
+    if (chunk < row.staleChunks.size() && row.staleChunks.testBit(chunk)) {
+        // The chunk is re-read once (even if the read fails: the old states stay shown). A chunk,
+        // not the page: a view shows a few dozen rows, and this runs while it paints.
+        row.staleChunks.clearBit(chunk);
+        const int first = chunk * kRefreshChunk;
+        const int count = int(qMin<qsizetype>(kRefreshChunk, row.items.size() - first));
         const qint64 after = first == 0 ? -1 : row.items.at(first - 1).orderKey;
+        ++m_readsHere;
         Result<QVector<JobItem>> fresh = m_queue->items(row.record.id, after, count);
         if (fresh.ok() && fresh.value().size() == count
             && fresh.value().constFirst().id == row.items.at(first).id
@@ -526,7 +608,7 @@ void JobQueueModel::jobAdded(const JobRecord &job)
     while (row < m_rows.size() && m_rows.at(row).record.id > job.id)
         ++row;
     beginInsertRows(QModelIndex(), row, row);
-    m_rows.insert(row, {job, m_queue->progress(job.id), {}, {}, false, -1, {}, awaitingOf(job)});
+    m_rows.insert(row, newRow(job));
     endInsertRows();
 }
 
@@ -585,14 +667,26 @@ void JobQueueModel::flushProgress()
 void JobQueueModel::markItemsStale(int row)
 {
     JobRow &entry = m_rows[row];
-    entry.stalePages.fill(true);
+    entry.staleChunks.fill(true);
+    ++entry.refreshes;
     entry.itemsRefreshed.start();
-    // Only the state column is announced: a change of column 0 makes QTreeView re-ask
-    // hasChildren() of each of the rows. The view repaints what it shows; data() re-reads just
-    // those pages.
+    // Announced: the chunks the view asked for since the last refresh (what it shows), in the
+    // State column only (a change of column 0 makes QTreeView ask each row for children again).
+    // The view repaints them and data() re-reads just those chunks; the others are re-read when
+    // they are shown.
+    const QBitArray shown = std::exchange(entry.shownChunks, QBitArray(entry.staleChunks.size()));
     const QModelIndex parent = index(row, 0);
-    Q_EMIT dataChanged(index(0, StateColumn, parent),
-                       index(int(entry.items.size()) - 1, StateColumn, parent));
+    const int last = int(entry.items.size()) - 1;
+    for (int chunk = 0; chunk < shown.size(); ++chunk) {
+        if (!shown.testBit(chunk))
+            continue;
+        int end = chunk;
+        while (end + 1 < shown.size() && shown.testBit(end + 1))
+            ++end;
+        Q_EMIT dataChanged(index(chunk * kRefreshChunk, StateColumn, parent),
+                           index(qMin(last, (end + 1) * kRefreshChunk - 1), StateColumn, parent));
+        chunk = end;
+    }
 }
 
 void JobQueueModel::emitRowChanged(int row)

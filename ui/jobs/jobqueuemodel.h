@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/result.h"
 #include "core/db/journaltypes.h"
 #include "core/transfer/engineprogress.h"
 
@@ -26,9 +27,15 @@ class JobQueue;
 // Progress reports of many jobs arrive up to 10 a second each; they are coalesced and change only
 // the affected job's row (dataChanged of that row).
 //
-// Item states are re-read page by page, when a page is shown (data()), after the job changed
-// state or at most once every kItemRefreshMs while it runs: re-reading all the fetched items of a
-// 100,000-item job at once would block the window for hundreds of milliseconds.
+// Pages are read ahead on the queue's ItemPageReader thread (up to kReadAhead items past the last
+// row), so a view scrolling to the end of a job takes its next page without waiting for SQLite;
+// fetchMore() reads on the calling thread only when nothing was read ahead yet.
+//
+// Item states are re-read in chunks of kRefreshChunk rows when a chunk is shown (data()), after
+// the job changed state or at most once every kItemRefreshMs while it runs. Only the chunks the
+// view asked for since the last refresh are announced (dataChanged of their State cells): those
+// are what it shows; any other chunk is re-read when it is shown. Re-reading or announcing all the
+// fetched items of a 100,000-item job at once would block the window.
 class JobQueueModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -54,6 +61,10 @@ public:
         IsItemRole, // bool
     };
     static constexpr int kPageSize = 500;
+    // A view scrolled to the end of a job's items fetches up to 4 pages at once (QTreeView's
+    // layout asks again after each insertion).
+    static constexpr int kReadAhead = 8 * kPageSize;
+    static constexpr int kRefreshChunk = 100;
     static constexpr int kCoalesceMs = 100;
     static constexpr int kItemRefreshMs = 1000;
 
@@ -78,6 +89,10 @@ public:
     qint64 jobIdAt(const QModelIndex &index) const; // of a job row or of an item's job
     // Pages of items fetched so far (tests, benchmarks).
     int fetchedItemCount(qint64 jobId) const;
+    // Items read ahead (not yet rows) of the job, and the journal reads this model made on its own
+    // thread (pages and refreshed chunks): tests and benchmarks.
+    int readAheadCount(qint64 jobId) const;
+    int readsOnThisThread() const { return m_readsHere; }
 
     // Words for the user (also used by the panel's tooltips and tests).
     static QString stateText(const JobRecord &job, const EngineProgress &progress);
@@ -95,17 +110,26 @@ private:
     {
         JobRecord record;
         EngineProgress progress;
-        // Mutable: a stale page is re-read from the journal when data() first asks for it.
+        // Mutable: a stale chunk is re-read from the journal when data() first asks for it.
         mutable QVector<JobItem> items;
-        mutable QBitArray stalePages; // one bit per kPageSize items
+        mutable QBitArray staleChunks; // one bit per kRefreshChunk items
+        mutable QBitArray shownChunks; // asked for by data() since the last refresh
         bool itemsComplete = false;
         qint64 lastOrderKey = -1;
+        // Items after lastOrderKey read by the ItemPageReader; taken by fetchMore().
+        QVector<JobItem> readAhead;
+        bool readAheadAtEnd = false; // the reader found the last item
+        qint64 readAheadAfter = -2; // the key of the read in flight (-2: none)
+        int readAheadLimit = 0; // and how many items it asked for
+        int readAheadRefresh = 0; // refreshes (markItemsStale) when the read-ahead was asked for
+        int refreshes = 0;
         QElapsedTimer itemsRefreshed; // since the item states were last marked stale
         // Files of the ended job that wait for the user's decision (the "ask" conflicts policy):
         // counted when the job changes, not on every paint (it reads the job's items).
         qint64 awaiting = 0;
     };
 
+    JobRow newRow(const JobRecord &job) const;
     int rowOf(qint64 jobId) const;
     qint64 awaitingOf(const JobRecord &job) const;
     QVariant jobData(const JobRow &row, int column, int role) const;
@@ -119,6 +143,8 @@ private:
     // The fetched items' states changed: their pages are re-read when next shown.
     void markItemsStale(int row);
     const JobItem &freshItem(const JobRow &row, int itemRow) const;
+    void readAhead(JobRow &row);
+    void pageRead(qint64 jobId, qint64 afterOrderKey, int limit, const Result<QVector<JobItem>> &items);
     void emitRowChanged(int row);
 
     JobQueue *m_queue;
@@ -127,6 +153,7 @@ private:
     QHash<qint64, EngineProgress> m_pendingProgress;
     QTimer m_flushTimer;
     bool m_inserting = false; // inside fetchMore()'s beginInsertRows/endInsertRows
+    mutable int m_readsHere = 0;
     // The style's icons, made once: QStyle::standardIcon() builds a new QIcon (and decodes its
     // PNG files again) on every call, which per painted row made a paint take ~100 ms.
     QIcon m_folderIcon;

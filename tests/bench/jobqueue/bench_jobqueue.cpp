@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QTemporaryDir>
 #include <QThread>
@@ -133,6 +134,32 @@ QString engineThreadNices()
     return nices.join(QStringLiteral(", "));
 }
 
+// Counts the view's paints and how much of the viewport they cover (a progress tick should
+// repaint one row, not every item shown).
+class PaintMeter final : public QObject
+{
+public:
+    explicit PaintMeter(QWidget *viewport) : m_viewport(viewport) { viewport->installEventFilter(this); }
+    int paints = 0;
+    int wholePaints = 0; // covering more than half of the viewport
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_viewport && event->type() == QEvent::Paint) {
+            ++paints;
+            const QRect bounds = static_cast<QPaintEvent *>(event)->region().boundingRect();
+            if (qint64(bounds.width()) * bounds.height() * 2
+                > qint64(m_viewport->width()) * m_viewport->height())
+                ++wholePaints;
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_viewport;
+};
+
 QString loadAverage()
 {
     QFile file(QStringLiteral("/proc/loadavg"));
@@ -223,6 +250,7 @@ int main(int argc, char **argv)
 
     auto *view = qobject_cast<QTreeView *>(panel.view());
     JobQueueModel *model = panel.model();
+    PaintMeter paintMeter(view->viewport());
     int progressReports = 0;
     QObject::connect(&queue, &JobQueue::jobProgress, &app,
                      [&](const EngineProgress &) { ++progressReports; });
@@ -242,13 +270,24 @@ int main(int argc, char **argv)
     });
 
     // A user watching: the job expanded, scrolled to the bottom every 250 ms (fetching the next
-    // page each time), the selection on the job.
+    // pages each time), the selection on the job. BENCH_TRACE=1 prints what the first 20 scrolls
+    // fetched and read.
     QTimer scroller;
     scroller.setObjectName(QStringLiteral("scroller"));
     scroller.setInterval(250);
+    int scrolls = 0;
     QObject::connect(&scroller, &QTimer::timeout, &app, [&] {
+        const int rowsBefore = model->fetchedItemCount(jobId);
+        const int readsBefore = model->readsOnThisThread();
+        const int aheadBefore = model->readAheadCount(jobId);
         view->scrollToBottom();
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+        if (qEnvironmentVariableIsSet("BENCH_TRACE") && ++scrolls <= 20)
+            print(QStringLiteral("scroll %1: +%2 rows, %3 read here, read ahead %4 before")
+                      .arg(scrolls)
+                      .arg(model->fetchedItemCount(jobId) - rowsBefore)
+                      .arg(model->readsOnThisThread() - readsBefore)
+                      .arg(aheadBefore));
     });
 
     bool finished = false;
@@ -283,18 +322,23 @@ int main(int argc, char **argv)
         const EngineProgress progress = queue.progress(jobId);
         std::sort(gaps.begin(), gaps.end());
         const qint64 p99 = gaps.isEmpty() ? 0 : gaps.at(int(gaps.size() * 99 / 100));
-        print(QStringLiteral("measured %1 s: %2 of %3 items done, %4 progress reports, %5 item rows fetched")
+        print(QStringLiteral("measured %1 s: %2 of %3 items done, %4 progress reports, %5 item rows fetched, "
+                             "%6 journal reads on the window's thread")
                   .arg(clock.elapsed() / 1000.0, 0, 'f', 1)
                   .arg(progress.itemsDone)
                   .arg(progress.itemsTotal)
                   .arg(progressReports)
-                  .arg(model->fetchedItemCount(jobId)));
+                  .arg(model->fetchedItemCount(jobId))
+                  .arg(model->readsOnThisThread()));
         print(
             QStringLiteral(
                 "event-loop stall: longest %1 ms, 99th percentile %2 ms (5 ms timer, %3 ticks; goal < 50 ms)")
                 .arg(worstGapMs)
                 .arg(p99)
                 .arg(gaps.size()));
+        print(QStringLiteral("view paints: %1, %2 of them of more than half the viewport")
+                  .arg(paintMeter.paints)
+                  .arg(paintMeter.wholePaints));
         print(QStringLiteral("load average: %1").arg(loadAverage()));
         app.setRecording(false);
         for (const TimingApplication::Slow &slow : app.slowest())

@@ -9,6 +9,7 @@
 #include "core/transfer/storeresolver.h"
 #include "tmpfsmount.h"
 #include "ui/jobs/jobqueuemodel.h"
+#include "ui/jobs/jobqueuepanel.h"
 #include "ui/status/jobnotifier.h"
 
 #include <QAbstractItemModelTester>
@@ -16,9 +17,11 @@
 #include <QFile>
 #include <QIcon>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void cleanup();
     void itemsAreLeavesWithSharedIcons();
     void fetchedItemsShowTheirStatesAfterTheRun();
+    void refreshAnnouncesOnlyShownChunks();
+    void scrollingTakesPagesReadAhead();
     void pausedJobSaysWhy();
     void sizesUseThePanesUnits();
 
@@ -181,6 +186,99 @@ void TestJobQueueModel::fetchedItemsShowTheirStatesAfterTheRun()
     QCOMPARE(model.index(count - 1, JobQueueModel::NameColumn, job).data().toString(),
              QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
     QVERIFY(QFile::exists(m_destination + QStringLiteral("/d1/file-%1.bin").arg(files - 1)));
+}
+
+// While a job runs its items' states are re-read now and then: only the chunks a view asked for
+// since the last refresh are announced (what it shows), and any other chunk is re-read when shown.
+// Announcing every fetched row made QTreeView walk and repaint 100,000 rows each second.
+void TestJobQueueModel::refreshAnnouncesOnlyShownChunks()
+{
+    const int files = 3 * JobQueueModel::kPageSize - 2;
+    const qint64 jobId = plannedJob(files);
+    QVERIFY(jobId > 0);
+    JobQueueModel model(m_queue.get());
+    const QModelIndex job = model.indexOfJob(jobId);
+    while (model.canFetchMore(job))
+        model.fetchMore(job);
+    const int count = model.rowCount(job);
+    QCOMPARE(count, files + 2);
+    // "Shown": the first ten rows and the last one.
+    for (int row : {0, 9, count - 1})
+        QCOMPARE(model.index(row, JobQueueModel::StateColumn, job).data().toString(),
+                 QStringLiteral("Pending"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy finished(m_queue.get(), &JobQueue::jobFinished);
+    m_queue->startPlanned(jobId);
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(model.index(0, JobQueueModel::StateColumn).data().toString(), QStringLiteral("Done"));
+
+    const int lastChunk = (count - 1) / JobQueueModel::kRefreshChunk;
+    int announced = 0;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const auto topLeft = args.at(0).value<QModelIndex>();
+        const auto bottomRight = args.at(1).value<QModelIndex>();
+        if (!topLeft.parent().isValid())
+            continue;
+        ++announced;
+        QCOMPARE(topLeft.column(), int(JobQueueModel::StateColumn));
+        QCOMPARE(bottomRight.column(), int(JobQueueModel::StateColumn));
+        const int first = topLeft.row() / JobQueueModel::kRefreshChunk;
+        const int last = bottomRight.row() / JobQueueModel::kRefreshChunk;
+        QVERIFY2(
+            first == last && (first == 0 || first == lastChunk),
+            qPrintable(QStringLiteral("rows %1-%2 announced").arg(topLeft.row()).arg(bottomRight.row())));
+    }
+    QVERIFY(announced > 0);
+    // Chunks never announced still show the new state when asked (re-read then), a chunk at a time.
+    const int readsBefore = model.readsOnThisThread();
+    for (int row : {0, JobQueueModel::kRefreshChunk, JobQueueModel::kRefreshChunk + 1,
+                    JobQueueModel::kPageSize + 7, count - 1})
+        QCOMPARE(model.index(row, JobQueueModel::StateColumn, job).data().toString(), QStringLiteral("Done"));
+    QCOMPARE(model.readsOnThisThread() - readsBefore, 4); // chunks 0, 1, 5 and the last
+    QCOMPARE(model.rowCount(job), count);
+}
+
+// A view scrolled to the end of a big job's items takes the next pages from what the queue's
+// reader thread read ahead: scrolling reads nothing from the journal on the window's thread.
+void TestJobQueueModel::scrollingTakesPagesReadAhead()
+{
+    const int files = 12 * JobQueueModel::kPageSize;
+    const qint64 jobId = plannedJob(files);
+    QVERIFY(jobId > 0);
+    JobQueuePanel panel(m_queue.get());
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *view = qobject_cast<QTreeView *>(panel.view());
+    JobQueueModel *model = panel.model();
+    view->expand(model->indexOfJob(jobId));
+    QTRY_VERIFY(model->fetchedItemCount(jobId) > 0);
+    QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
+
+    const int readsBefore = model->readsOnThisThread();
+    const int rowsBefore = model->fetchedItemCount(jobId);
+    view->scrollToBottom();
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    QVERIFY(model->fetchedItemCount(jobId) > rowsBefore);
+    QCOMPARE(model->readsOnThisThread(), readsBefore);
+    // The reader refills, and the rows end with the job's last item (nothing lost or repeated).
+    const int total = files + 2;
+    for (int scroll = 0; scroll < 100 && model->canFetchMore(model->indexOfJob(jobId)); ++scroll) {
+        // What the reader still has to read (a scroll may take several pages at once).
+        QTRY_COMPARE(model->readAheadCount(jobId),
+                     qMin(JobQueueModel::kReadAhead, total - model->fetchedItemCount(jobId)));
+        view->scrollToBottom(); // lays out the rows added, then fetches at the new end
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    }
+    const QModelIndex job = model->indexOfJob(jobId);
+    QCOMPARE(model->rowCount(job), total);
+    QVERIFY(!model->canFetchMore(job));
+    QCOMPARE(model->readsOnThisThread(), readsBefore);
+    QCOMPARE(model->index(total - 1, JobQueueModel::NameColumn, job).data().toString(),
+             QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
+    QCOMPARE(model->index(2, JobQueueModel::NameColumn, job).data().toString(),
+             QStringLiteral("seed/s0.bin"));
 }
 
 // A job the engine pauses (here: its destination is a read-only file system) shows why in its row
