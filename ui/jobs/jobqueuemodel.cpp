@@ -538,7 +538,8 @@ QString JobQueueModel::itemStateText(const JobItem &item)
     case ItemState::Pending:
         return tr("Pending");
     case ItemState::InFlight:
-        return tr("In progress");
+        // Claimed by a worker ahead of running it (claims come in batches): not started yet.
+        return item.started ? tr("In progress") : tr("Queued");
     case ItemState::Done:
         return tr("Done");
     case ItemState::Failed:

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void scrollingTakesPagesReadAhead();
     void pausedJobSaysWhy();
     void sizesUseThePanesUnits();
+    void claimedItemsSayQueuedUntilStarted();
 
 private:
     // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
@@ -319,6 +320,19 @@ void TestJobQueueModel::sizesUseThePanesUnits()
     const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
     QCOMPARE(JobQueueModel::bytesText(5 * 1024), QStringLiteral("5.0 KiB"));
     QCOMPARE(JobQueueModel::bytesText(3 * 1024 * 1024 / 2), QStringLiteral("1.5 MiB"));
+}
+
+void TestJobQueueModel::claimedItemsSayQueuedUntilStarted()
+{
+    // A worker claims items ahead of running them (up to 64): only a started one is in progress.
+    JobItem item;
+    item.state = ItemState::InFlight;
+    item.started = false;
+    QCOMPARE(JobQueueModel::itemStateText(item), QStringLiteral("Queued"));
+    item.started = true;
+    QCOMPARE(JobQueueModel::itemStateText(item), QStringLiteral("In progress"));
+    item.state = ItemState::Pending;
+    QCOMPARE(JobQueueModel::itemStateText(item), QStringLiteral("Pending"));
 }
 
 QTEST_MAIN(TestJobQueueModel)
