@@ -256,6 +256,10 @@ Ohne Befehl öffnet sich das Fenster. Befehle (jeweils trestle &lt;Befehl&gt; --
         <source>both kept: the source&apos;s copy under a new name beside the destination&apos;s (decided by the user)</source>
         <translation>beide behalten: die Datei der Quelle unter neuem Namen neben der des Ziels (vom Benutzer entschieden)</translation>
     </message>
+    <message>
+        <source>both kept: the destination&apos;s copy keeps the name on both sides (decided by the user)</source>
+        <translation>beide behalten: die Datei des Ziels behält den Namen auf beiden Seiten (vom Benutzer entschieden)</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ConflictsDialog</name>
@@ -1499,6 +1503,14 @@ am Ziel: %2</translation>
         <source>%1 The first: %2</source>
         <translation>%1 Erster Fehler: %2</translation>
     </message>
+    <message>
+        <source>skipped: its copy failed, so the source was kept</source>
+        <translation>übersprungen: das Kopieren ist fehlgeschlagen, daher wurde die Quelle behalten</translation>
+    </message>
+    <message>
+        <source>skipped: its copy failed</source>
+        <translation>übersprungen: das Kopieren ist fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobSchedule</name>
@@ -2645,6 +2657,10 @@ am Ziel: %2</translation>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
+    <message>
+        <source>Written as</source>
+        <translation>Geschrieben als</translation>
+    </message>
 </context>
 <context>
     <name>trestle::SecretJob</name>
@@ -3111,6 +3127,10 @@ am Ziel: %2</translation>
     <message>
         <source>Versions</source>
         <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
     </message>
 </context>
 <context>

@@ -256,6 +256,10 @@ Sin un comando, abre la ventana. Comandos (trestle &lt;comando&gt; --help para c
         <source>both kept: the source&apos;s copy under a new name beside the destination&apos;s (decided by the user)</source>
         <translation>se conservan ambos: la copia del origen con un nombre nuevo junto a la del destino (decidido por el usuario)</translation>
     </message>
+    <message>
+        <source>both kept: the destination&apos;s copy keeps the name on both sides (decided by the user)</source>
+        <translation>se conservan ambos: la copia del destino conserva el nombre en ambos lados (decidido por el usuario)</translation>
+    </message>
 </context>
 <context>
     <name>trestle::ConflictsDialog</name>
@@ -1499,6 +1503,14 @@ en el destino: %2</translation>
         <source>%1 The first: %2</source>
         <translation>%1 Primer error: %2</translation>
     </message>
+    <message>
+        <source>skipped: its copy failed, so the source was kept</source>
+        <translation>omitido: falló su copia, así que se conservó el origen</translation>
+    </message>
+    <message>
+        <source>skipped: its copy failed</source>
+        <translation>omitido: falló su copia</translation>
+    </message>
 </context>
 <context>
     <name>trestle::JobSchedule</name>
@@ -2645,6 +2657,10 @@ en el destino: %2</translation>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
+    <message>
+        <source>Written as</source>
+        <translation>Escrito como</translation>
+    </message>
 </context>
 <context>
     <name>trestle::SecretJob</name>
@@ -3111,6 +3127,10 @@ en el destino: %2</translation>
     <message>
         <source>Versions</source>
         <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 byte</translation>
     </message>
 </context>
 <context>
