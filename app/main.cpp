@@ -1,4 +1,5 @@
 #include "core/common/logfile.h"
+#include "core/common/memorytuning.h"
 #include "core/common/privatefiles.h"
 #include "core/common/processhardening.h"
 #include "core/common/translations.h"
@@ -124,6 +125,8 @@ int main(int argc, char *argv[])
 {
     // Before any token is in memory: a core file must not carry one.
     trestle::ProcessHardening::keepSecretsOutOfCoreDumps();
+    // Before any thread or allocation of note: the allocator's settings hold for the whole process.
+    trestle::MemoryTuning::apply();
     if (argc > 1 && isTransferVerb(argv[1]))
         return runTransferCommand(argc, argv);
 

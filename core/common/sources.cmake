@@ -6,4 +6,5 @@ target_sources(trestle_core_common PRIVATE
     common/translations.h common/translations.cpp
     common/privatefiles.h common/privatefiles.cpp
     common/processhardening.h common/processhardening.cpp
+    common/memorytuning.h common/memorytuning.cpp
 )

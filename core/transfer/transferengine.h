@@ -26,8 +26,8 @@ class RateLimitMeter;
 //
 // One job at a time per engine.
 //
-// With glibc, the first engine fixes malloc's mmap threshold for the process (it would otherwise
-// rise with every larger reply and let a long run's memory grow; transferengine.cpp says why).
+// A long-running process of engines (the window, the command line) calls MemoryTuning::apply()
+// at start-up (core/common/memorytuning.h): without it glibc's malloc lets a long run's memory grow.
 class TransferEngine final : public QObject, private RunnerListener
 {
     Q_OBJECT

@@ -3,16 +3,24 @@
 // descriptors and threads after every round.
 // TRESTLE_SOAK_SECONDS sets the length (CI: 180, the issue's 3 minutes; on demand: 1800). Asserts what must
 // hold however long it runs: every round arrives whole, and descriptors and threads do not grow with rounds.
+// Diagnostics on demand (tests/reliability/README.md): TRESTLE_SOAK_DIFF=1 prints what each round added
+// or dropped (threads by name, descriptors by target, mappings) and every arena's size;
+// TRESTLE_SOAK_ROOT_FOLDERS=N starts with N folders in the project root (a late round's listing).
+#include "core/common/memorytuning.h"
 #include "reliabilityharness.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QTest>
 
 #include <cstdio>
+#include <optional>
+
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -80,6 +88,99 @@ MemoryBreakdown memoryBreakdown()
     return m;
 }
 
+// What the process holds, by kind, to see what appears at a step (threads by name, descriptors by
+// target, mappings by permissions, file and size). Counted as multisets: sockets and mmap()ed
+// buffers come and go every round; what matters is what is there after one round and not before.
+struct Holdings
+{
+    QMap<QString, int> threads; // /proc/self/task/*/comm
+    QMap<QString, int> fds; // readlink /proc/self/fd/*, "socket:[123]" -> "socket"
+    QMap<QString, int> mappings; // "rw-p [anon 8192 KiB]" from /proc/self/maps
+    QString arenas; // malloc_info: each heap's system bytes (KiB), "nr:KiB,..."
+};
+
+QString withoutInode(const QString &target)
+{
+    // "socket:[123]" -> "socket"; "anon_inode:[eventfd]" stays as it is.
+    const int bracket = target.indexOf(QLatin1Char('['));
+    bool number = false;
+    if (bracket > 0 && target.endsWith(QLatin1Char(']')))
+        target.mid(bracket + 1, target.size() - bracket - 2).toLongLong(&number);
+    return number ? target.left(bracket - 1) : target;
+}
+
+Holdings holdings()
+{
+    Holdings h;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly))
+            ++h.threads[QString::fromUtf8(comm.readAll().trimmed())];
+    }
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)) {
+        char target[512];
+        const ssize_t n = ::readlink(QFile::encodeName(fds.filePath(fd)).constData(), target, sizeof target);
+        ++h.fds[withoutInode(n > 0 ? QString::fromUtf8(target, int(n)) : QStringLiteral("?"))];
+    }
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (maps.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : maps.readAll().split('\n')) {
+            const QList<QByteArray> f = line.simplified().split(' ');
+            if (f.size() < 5)
+                continue;
+            // Anonymous mappings by size class: arena heaps move within their 64 MB every round
+            // (SOAKARENAS shows them); a thread's stack is 8 MB, large blocks are mmap()ed.
+            const QList<QByteArray> range = f[0].split('-');
+            const qint64 kib =
+                (range.value(1).toLongLong(nullptr, 16) - range.value(0).toLongLong(nullptr, 16)) / 1024;
+            const QString file = f.size() > 5 ? QString::fromUtf8(f[5])
+                : kib < 1024                  ? QStringLiteral("[anon < 1 MiB]")
+                : kib < 16 * 1024             ? QStringLiteral("[anon %1 KiB]").arg(kib)
+                                              : QStringLiteral("[anon >= 16 MiB]");
+            ++h.mappings[QStringLiteral("%1 %2").arg(QString::fromUtf8(f[1]), file)];
+        }
+    }
+#ifdef __GLIBC__
+    char *buffer = nullptr;
+    size_t size = 0;
+    if (FILE *stream = open_memstream(&buffer, &size)) {
+        malloc_info(0, stream);
+        std::fclose(stream);
+        const QByteArray xml(buffer, qsizetype(size));
+        std::free(buffer);
+        QStringList parts;
+        for (qsizetype at = xml.indexOf("<heap nr=\""); at >= 0; at = xml.indexOf("<heap nr=\"", at + 1)) {
+            const qsizetype nrEnd = xml.indexOf('"', at + 10);
+            const QByteArray nr = xml.mid(at + 10, nrEnd - at - 10);
+            const qsizetype current = xml.indexOf("<system type=\"current\" size=\"", at);
+            const qsizetype valueAt = current + 29;
+            const qint64 bytes = xml.mid(valueAt, xml.indexOf('"', valueAt) - valueAt).toLongLong();
+            parts << QStringLiteral("%1:%2").arg(QString::fromUtf8(nr)).arg(bytes / 1024);
+        }
+        h.arenas = parts.join(QLatin1Char(','));
+    }
+#endif
+    return h;
+}
+
+// Prints what one multiset gained and lost since the last round ("SOAKDIFF round kind +n what").
+void printChanges(int round, const char *kind, const QMap<QString, int> &before,
+                  const QMap<QString, int> &after)
+{
+    QMap<QString, int> delta = after;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        delta[it.key()] -= it.value();
+    int printed = 0;
+    for (auto it = delta.cbegin(); it != delta.cend() && printed < 16; ++it) {
+        if (it.value() == 0)
+            continue;
+        std::printf("SOAKDIFF\t%d\t%s\t%+d\t%s\n", round, kind, it.value(), qPrintable(it.key()));
+        ++printed;
+    }
+}
+
 int soakSeconds()
 {
     return qEnvironmentVariableIsSet("TRESTLE_SOAK_SECONDS")
@@ -98,6 +199,22 @@ void TestReliabilitySoak::soak()
     // their own scenarios; the soak is about memory, descriptors and threads over time.
     QVERIFY2(h.start({QStringLiteral("--rate-limit"), QStringLiteral("100000000")}),
              qPrintable(h.errorString()));
+    // On demand, a project root that already holds many folders (what the soak reaches after
+    // hundreds of rounds), to see a late effect of the root's growing listing from the start.
+    if (const int fillers = qEnvironmentVariableIntValue("TRESTLE_SOAK_ROOT_FOLDERS"); fillers > 0) {
+        apitest::Connection &c = h.connection();
+        std::optional<Result<Folder>> root;
+        c.client->rootFolder(c.projectId, {}, [&root](Result<Folder> r) { root.emplace(std::move(r)); });
+        QVERIFY(apitest::spinUntil([&root] { return root.has_value(); }));
+        QVERIFY(root->ok());
+        for (int i = 0; i < fillers; ++i) { // one at a time: a queue of hundreds would fill the heap
+            std::optional<bool> made;
+            c.client->createFolder(c.projectId, root->value().id, QStringLiteral("filler %1").arg(i),
+                                   [&made](const Result<Folder> &r) { made = r.ok(); });
+            QVERIFY(apitest::spinUntil([&made] { return made.has_value(); }));
+            QVERIFY(*made);
+        }
+    }
     QVERIFY(h.sandbox().configure({{QStringLiteral("fault_rate"), 0.05},
                                    {QStringLiteral("fault_kinds"),
                                     QJsonArray{QStringLiteral("500"), QStringLiteral("503"),
@@ -114,6 +231,7 @@ void TestReliabilitySoak::soak()
     int files = 0;
     int lostTotal = 0;
     int duplicatesTotal = 0;
+    Holdings held;
     // rss_trimmed_kib: after malloc_trim(), which hands freed heap back to the system. Growth in
     // rss_kib alone may be the allocator keeping freed memory; growth in both is held memory.
     std::printf("SOAK\tround\tseconds\trss_kib\tfds\tthreads\tfiles\trss_trimmed_kib\tanon_kib\tfile_kib\t"
@@ -171,6 +289,16 @@ void TestReliabilitySoak::soak()
         std::printf("SOAK\t%d\t%lld\t%lld\t%d\t%d\t%d\t%lld\t%lld\t%lld\t%d\t%lld\t%lld\t%d\t%d\n", round,
                     clock.elapsed() / 1000, last.rssKib, last.fds, last.threads, files, trimmedKib, m.anonKib,
                     m.fileKib, m.mappings, m.heapInUseKib, m.heapFreeKib, m.arenas, m.sqlConnections);
+        if (qEnvironmentVariableIntValue("TRESTLE_SOAK_DIFF") == 1) {
+            const Holdings now = holdings();
+            if (round > 1) {
+                printChanges(round, "thread", held.threads, now.threads);
+                printChanges(round, "fd", held.fds, now.fds);
+                printChanges(round, "mapping", held.mappings, now.mappings);
+            }
+            std::printf("SOAKARENAS\t%d\t%s\n", round, qPrintable(now.arenas));
+            held = now;
+        }
         std::fflush(stdout);
     } while (clock.elapsed() < qint64(seconds) * 1000);
 
@@ -212,6 +340,11 @@ void TestReliabilitySoak::soak()
     QCOMPARE(lostTotal, 0);
     QCOMPARE(duplicatesTotal, 0);
     QVERIFY(round >= 2);
+#ifdef __GLIBC__
+    // Threads that start late share the process's few arenas (core/common/memorytuning.cpp).
+    const int arenas = memoryBreakdown().arenas;
+    QVERIFY2(arenas <= MemoryTuning::kMaxArenas, qPrintable(QStringLiteral("%1 arenas").arg(arenas)));
+#endif
     if (round > 2) {
         // Leaks that grow per round: a few descriptors/threads of slack for sockets in flux.
         QVERIFY2(last.fds <= warm.fds + 8,
@@ -223,6 +356,7 @@ void TestReliabilitySoak::soak()
 
 int main(int argc, char *argv[])
 {
+    MemoryTuning::apply(); // as the app's main does: the soak measures the product's memory
     // QtTest aborts a test function after 5 minutes (QTEST_FUNCTION_TIMEOUT): the 30-minute soak
     // was killed at 300 s. Allow the soak its length plus the last round's and the teardown's.
     if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
