@@ -11,6 +11,7 @@
 
 #include "apitestsupport.h"
 #include "bigfolder.h"
+#include "core/common/memorytuning.h"
 #include "core/store/procorestore.h"
 #include "storetesthelpers.h"
 #include "ui/browser/panewidget.h"
@@ -141,6 +142,7 @@ bool seed(ProcoreStore *store, const QString &folder, int items)
 
 int main(int argc, char **argv)
 {
+    trestle::MemoryTuning::apply(); // as the app does: measure the product's allocator set-up
     TimingApplication app(argc, argv);
     const int items = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     if (items <= 0) {

@@ -12,6 +12,7 @@
 #include "sandboxprocess.h"
 #include "transfertesthelpers.h"
 
+#include "core/common/memorytuning.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/store/localstore.h"
@@ -187,6 +188,7 @@ void print(const char *what, const Bench::Figures &f)
 
 int main(int argc, char **argv)
 {
+    trestle::MemoryTuning::apply(); // as the app does: measure the product's allocator set-up
     QCoreApplication app(argc, argv);
     const int areas = argc > 1 ? QByteArray(argv[1]).toInt() : 20;
     if (areas <= 0 || areas > 99) {

@@ -5,6 +5,7 @@
 // sandbox over HTTP) beside a share, with 200 finished jobs in the journal. For the cases with
 // connections it also prints when both panes show their rows (the keychain read and the listing
 // happen after the paint, never before it). Prints min / median / max per case.
+#include "core/common/memorytuning.h"
 #include "core/db/connectionprofile.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
@@ -147,6 +148,7 @@ void addFinishedJobs(const QString &databasePath, const QString &from, const QSt
 
 int main(int argc, char *argv[])
 {
+    trestle::MemoryTuning::apply(); // as the app does: measure the product's allocator set-up
     QElapsedTimer processClock;
     processClock.start();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);

@@ -4,6 +4,7 @@
 // The plan is synthetic (journaled with Journal::addItems): 100 folders and N uploads of tiny
 // files, all read from 50 seed files, so the engine really copies while the window is measured.
 
+#include "core/common/memorytuning.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/jobs/jobqueue.h"
@@ -176,6 +177,7 @@ void print(const QString &line)
 
 int main(int argc, char **argv)
 {
+    trestle::MemoryTuning::apply(); // as the app does: measure the product's allocator set-up
     TimingApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int itemCount = args.size() > 1 ? args.at(1).toInt() : 100000;

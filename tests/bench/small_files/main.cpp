@@ -14,6 +14,7 @@
 #include "sandboxprocess.h"
 #include "transfertesthelpers.h"
 
+#include "core/common/memorytuning.h"
 #include "core/db/database.h"
 #include "core/db/journal.h"
 #include "core/store/localstore.h"
@@ -131,6 +132,7 @@ QList<qint64> childPids()
 
 int main(int argc, char **argv)
 {
+    trestle::MemoryTuning::apply(); // as the app does: measure the product's allocator set-up
     QCoreApplication app(argc, argv);
     const int files = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     const int kib = argc > 2 ? QByteArray(argv[2]).toInt() : 20;
