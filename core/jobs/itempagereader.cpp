@@ -64,7 +64,7 @@ void ItemPageReader::read(qint64 jobId, qint64 afterOrderKey, int limit)
             // The thread's own connection (opened on its first read, closed when it ends).
             const Journal journal(*database);
             Result<QVector<JobItem>> items = journal.items(jobId, afterOrderKey, limit);
-            // Posted to the reader's thread. ~ItemPageReader joins this thread before the object
+            // Posted to the owner's thread. ~ItemPageReader joins this thread before the object
             // goes, so `this` is alive here, and a call still queued is dropped with the object.
             QMetaObject::invokeMethod(
                 this,
