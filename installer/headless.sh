@@ -21,4 +21,8 @@ export QTWEBENGINE_DISABLE_SANDBOX=1
 export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --disable-background-networking"
 export QT_QPA_PLATFORM=xcb
 
-exec xvfb-run -a -s "-screen 0 1920x1200x24" "$@"
+# Not `exec`: the shell must outlive the command for the EXIT trap to remove the keyring folder
+# (with exec, every run left one in /tmp).
+status=0
+xvfb-run -a -s "-screen 0 1920x1200x24" "$@" || status=$?
+exit "$status"
