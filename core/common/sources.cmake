@@ -7,4 +7,5 @@ target_sources(trestle_core_common PRIVATE
     common/privatefiles.h common/privatefiles.cpp
     common/processhardening.h common/processhardening.cpp
     common/memorytuning.h common/memorytuning.cpp
+    common/threadpriority.h common/threadpriority.cpp
 )

@@ -1,35 +1,15 @@
 #include "core/jobs/itempagereader.h"
 
+#include "core/common/threadpriority.h"
 #include "core/db/journal.h"
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#endif
 
 namespace trestle {
 
 namespace {
 
 // The reader works ahead of the view, with time to spare: it yields the cores to the window's
-// thread, which waits for no page of it. Per-thread nice, as TransferWorker does (QThread's
-// priorities do nothing for normal Linux threads); raising one's own nice needs no privilege.
-void lowerCurrentThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    constexpr int kNiceIncrement = 5;
-    const auto tid = id_t(::syscall(SYS_gettid));
-    errno = 0;
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    if (current == -1 && errno != 0)
-        return;
-    ::setpriority(PRIO_PROCESS, tid, std::min(current + kNiceIncrement, 19));
-#endif
-}
+// thread, which waits for no page of it.
+constexpr int kNiceIncrement = 5;
 
 } // namespace
 
@@ -55,7 +35,8 @@ void ItemPageReader::read(qint64 jobId, qint64 afterOrderKey, int limit)
         m_context = new QObject;
         m_context->moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(m_context, &lowerCurrentThreadPriority, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [] { lowerCurrentThreadPriority(kNiceIncrement); }, Qt::QueuedConnection);
     }
     Database *database = &m_database;
     QMetaObject::invokeMethod(

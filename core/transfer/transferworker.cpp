@@ -1,46 +1,18 @@
 #include "core/transfer/transferworker.h"
 
 #include "core/common/logging.h"
+#include "core/common/threadpriority.h"
 #include "core/store/procorestore.h"
 #include "core/store/store.h"
 #include "core/transfer/itemtask.h"
 
 #include <algorithm>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#endif
-
 namespace trestle {
 
 namespace {
 // Byte progress crosses threads at most this often per worker; the engine publishes less often.
 constexpr qint64 kReportIntervalMs = 50;
-
-// Lowers the calling thread's CPU priority (see TransferWorker::kNiceIncrement).
-void lowerCurrentThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    // QThread::setPriority() does not help here: on Linux it sets the static priority, which is 0
-    // for every SCHED_OTHER thread, except IdlePriority, which switches to SCHED_IDLE, where any
-    // busy process on the machine would starve the copy. What the scheduler weighs between normal
-    // threads is the nice value, and on Linux (unlike POSIX) nice is per thread: setpriority() with
-    // a thread id changes only that thread. Raising one's own nice needs no privilege (lowering it
-    // back would need CAP_SYS_NICE; nothing does), and the thread ends with its engine.
-    const auto tid = id_t(::syscall(SYS_gettid));
-    errno = 0;
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    if (current == -1 && errno != 0)
-        return;
-    if (::setpriority(PRIO_PROCESS, tid, std::min(current + TransferWorker::kNiceIncrement, 19)) != 0)
-        qCWarning(lcTransfer) << "could not lower the worker thread's priority:" << std::strerror(errno);
-#endif
-}
 } // namespace
 
 TransferWorker::TransferWorker(int index, StoreFactory sourceFactory, StoreFactory destinationFactory,
@@ -71,7 +43,8 @@ void TransferWorker::run(const JobItem &item, std::shared_ptr<BandwidthLimiter> 
     if (!m_priorityLowered) {
         // The first call that runs in the worker's thread (the object is made in the control thread).
         m_priorityLowered = true;
-        lowerCurrentThreadPriority();
+        if (const QString why = lowerCurrentThreadPriority(kNiceIncrement); !why.isEmpty())
+            qCWarning(lcTransfer) << "could not lower the worker thread's priority:" << why;
     }
     m_limiter = std::move(limiter);
     m_kind = kind;
