@@ -356,6 +356,8 @@ HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
             response = *refused;
         else
             response = route(request, caller, false);
+        if (response.status == 401)
+            m_stats.countUnauthorized();
         RateLimiter::applyHeaders(response, decision);
         if (m_options.live.expireTokensEvery > 0
             && ++m_callsSinceExpiry >= m_options.live.expireTokensEvery) {

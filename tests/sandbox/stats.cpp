@@ -82,6 +82,7 @@ QJsonObject Stats::toJson() const
             {QStringLiteral("by_endpoint"), toObject(m_byEndpoint)},
             {QStringLiteral("by_client"), toObject(m_byClient)},
             {QStringLiteral("status_429"), m_status429},
+            {QStringLiteral("status_401"), m_status401},
             {QStringLiteral("token_grants"), grants},
             {QStringLiteral("storage"),
              QJsonObject{{QStringLiteral("requests"), m_storageRequests},
@@ -100,6 +101,7 @@ void Stats::reset()
     m_byEndpoint.clear();
     m_byClient.clear();
     m_status429 = 0;
+    m_status401 = 0;
     m_grants.clear();
     m_faults = 0;
     m_bodiesCut.clear();

@@ -21,6 +21,8 @@ public:
     // empty when the caller could not be identified.
     void countApiCall(const QByteArray &method, const QString &path, const QString &clientId);
     void countRateLimited() { ++m_status429; }
+    // An API call answered 401 (an expired, revoked or unknown access token).
+    void countUnauthorized() { ++m_status401; }
     void countGrant(const QString &grantType) { ++m_grants[grantType]; }
     void countFault() { ++m_faults; }
     void countStorageRequest(const HttpRequest &request, const HttpResponse &response);
@@ -39,6 +41,7 @@ private:
     QHash<QString, qint64> m_byEndpoint;
     QHash<QString, qint64> m_byClient;
     qint64 m_status429 = 0;
+    qint64 m_status401 = 0;
     QHash<QString, qint64> m_grants;
     qint64 m_faults = 0;
     QHash<QString, qint64> m_bodiesCut;

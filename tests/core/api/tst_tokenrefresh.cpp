@@ -1,5 +1,6 @@
 // Single-flight refresh across threads: 4 ProcoreClients in 4 threads hit an expired token at
-// once; the sandbox must see exactly one refresh_token grant and all 4 calls must succeed.
+// once; the sandbox must see exactly one refresh_token grant and all 4 calls must succeed, each
+// sent again only when it got a 401.
 #include "apitestsupport.h"
 
 #include <QJsonObject>
@@ -105,13 +106,17 @@ void TestTokenRefresh::oneRefreshForConcurrentCallers()
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(refreshGrants(m_sandbox), 1);
     QCOMPARE(m_conn.tokens->current().generation, generationBefore + 1);
-    // Each client sent its call, got a 401, and sent it again with the new token: 8 calls.
-    QCOMPARE(m_sandbox.stats()
-                 .value(QStringLiteral("by_endpoint"))
+    // A client that got a 401 sent its call once more with the new token; a client whose call
+    // left after the refresh had finished sent it once (threads are scheduled as the machine
+    // pleases, so how many got the 401 varies: CI saw 3 of 4). No call was sent a third time.
+    const QJsonObject stats = m_sandbox.stats();
+    const int unauthorized = stats.value(QStringLiteral("status_401")).toInt(-1);
+    QVERIFY2(unauthorized >= 1 && unauthorized <= kThreads, qPrintable(QString::number(unauthorized)));
+    QCOMPARE(stats.value(QStringLiteral("by_endpoint"))
                  .toObject()
                  .value(QStringLiteral("GET /rest/v1.0/projects"))
                  .toInt(),
-             2 * kThreads);
+             kThreads + unauthorized);
 }
 
 void TestTokenRefresh::proactiveRefreshBeforeExpiry()
