@@ -166,11 +166,13 @@ bool SandboxProcess::post(const QString &controlPath) const
     return r.status == 200;
 }
 
-QJsonObject SandboxProcess::state(qint64 projectId) const
+QJsonObject SandboxProcess::state(qint64 projectId, qint64 folderId) const
 {
     QUrl url = m_baseUrl.resolved(QUrl(QStringLiteral("/_sandbox/state")));
-    url.setQuery(QStringLiteral("project_id=%1").arg(projectId));
-    return QJsonDocument::fromJson(request("GET", url).body).object();
+    url.setQuery(folderId ? QStringLiteral("project_id=%1&folder_id=%2").arg(projectId).arg(folderId)
+                          : QStringLiteral("project_id=%1").arg(projectId));
+    const auto reply = request("GET", url);
+    return reply.status == 200 ? QJsonDocument::fromJson(reply.body).object() : QJsonObject();
 }
 
 } // namespace testing

@@ -39,7 +39,9 @@ public:
     bool resetStats() const; // POST /_sandbox/stats/reset
     bool configure(const QJsonObject &settings) const; // POST /_sandbox/config
     bool post(const QString &controlPath) const; // POST /_sandbox/<controlPath>
-    QJsonObject state(qint64 projectId) const; // GET /_sandbox/state?project_id=
+    // GET /_sandbox/state?project_id=[&folder_id=]: the whole tree, or one folder's subtree (folderId
+    // != 0); an empty object when the sandbox answers 404.
+    QJsonObject state(qint64 projectId, qint64 folderId = 0) const;
 
     // Plain blocking request for tests that must drive the API by hand.
     struct Reply

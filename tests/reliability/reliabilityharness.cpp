@@ -253,9 +253,9 @@ void walkState(const QJsonObject &folder, const QString &prefix, QMap<QString, Q
 
 } // namespace
 
-QMap<QString, QString> Harness::remoteManifest(int *duplicates, int *versions) const
+QMap<QString, QString> Harness::remoteManifest(int *duplicates, int *versions, qint64 folderId) const
 {
-    const QJsonObject state = m_sandbox->state(m_connection.projectId);
+    const QJsonObject state = m_sandbox->state(m_connection.projectId, folderId);
     QMap<QString, QString> files;
     QMap<QString, int> seen;
     int versionCount = 0;

@@ -1,6 +1,6 @@
 // The soak (issue 9): jobs with faults on, round after round (each round adds a folder to the
-// share, uploads what is new and downloads that folder back), printing resident memory, open
-// descriptors and threads after every round.
+// share, uploads it, downloads that folder back, checks the Procore folder for duplicates and
+// deletes it), printing resident memory, open descriptors and threads after every round.
 // TRESTLE_SOAK_SECONDS sets the length (CI: 180, the issue's 3 minutes; on demand: 1800). Asserts what must
 // hold however long it runs: every round arrives whole, and descriptors and threads do not grow with rounds.
 // Diagnostics on demand (tests/reliability/README.md): TRESTLE_SOAK_DIFF=1 prints what each round added
@@ -257,14 +257,45 @@ void TestReliabilitySoak::soak()
         QVERIFY2(down > 0, qPrintable(error));
         result = h.runUntilDone(h.procoreFactory(), Harness::localFactory(back), down, 6, &runs);
         QVERIFY2(!result, qPrintable(result.toString()));
+        const QMap<QString, QString> shareFiles = Harness::localFiles(share);
         int lost = 0;
         int extra = 0;
-        Harness::compare(Harness::localFiles(share), Harness::localFiles(back), &lost, &extra);
+        Harness::compare(shareFiles, Harness::localFiles(back), &lost, &extra);
         lostTotal += lost;
         duplicatesTotal += extra;
-        files += int(Harness::localFiles(share).size());
+        files += int(shareFiles.size());
         QDir(back).removeRecursively();
         QDir(share).removeRecursively();
+        // The round's Procore folder: one live folder of its name in the root, no duplicate inside,
+        // then to the recycle bin. Without that, each round listed a root one folder longer (its
+        // reply passed 256 KiB at round 649 and moved parsing onto Qt's thread pool: a late step
+        // in memory that was work growing, not a leak) -- every round now does the same work.
+        {
+            apitest::Connection &c = h.connection();
+            std::optional<Result<Folder>> root;
+            c.client->rootFolder(c.projectId, {}, [&root](Result<Folder> r) { root.emplace(std::move(r)); });
+            QVERIFY(apitest::spinUntil([&root] { return root.has_value(); }));
+            QVERIFY2(root->ok(), qPrintable(root->error().toString()));
+            QList<qint64> ids;
+            for (const Folder &folder : root->value().folders) {
+                if (folder.name == name && !folder.isDeleted)
+                    ids.append(folder.id);
+            }
+            QVERIFY2(!ids.isEmpty(), qPrintable(name));
+            duplicatesTotal += int(ids.size()) - 1;
+            int duplicatesInside = 0;
+            const QMap<QString, QString> remote = h.remoteManifest(&duplicatesInside, nullptr, ids.first());
+            duplicatesTotal += duplicatesInside;
+            Harness::compare(shareFiles, remote, &lost, &extra); // the Procore folder holds the round's files
+            lostTotal += lost;
+            duplicatesTotal += extra;
+            for (const qint64 id : std::as_const(ids)) {
+                std::optional<bool> deleted;
+                c.client->deleteFolder(c.projectId, id, [&deleted](const Result<Done> &r) { deleted = r.ok(); });
+                QVERIFY(apitest::spinUntil([&deleted] { return deleted.has_value(); }));
+                QVERIFY2(*deleted, qPrintable(name));
+            }
+        }
 
         last = reliability::processFigures();
         if (round == 1)
@@ -302,12 +333,10 @@ void TestReliabilitySoak::soak()
         std::fflush(stdout);
     } while (clock.elapsed() < qint64(seconds) * 1000);
 
-    // Duplicates on Procore, over every round's folder at once. Not after every round: the sandbox's
-    // state is the whole tree, so its reply grew with every round, and reading a reply larger each
-    // time was most of the memory growth measured here (2026-11-26: about 130 KiB a round, in the
-    // worker threads' malloc arenas, with it; about 10 KiB a round without it) -- glibc raises its
-    // mmap threshold to the largest block freed, so ever larger replies land in the arenas and
-    // fragment them. A duplicate made in any round is still there at the end.
+    // Duplicates anywhere else in the project (a stray second "round N" folder would be one):
+    // read once at the end -- the whole state holds every deleted round too, and reading a reply
+    // larger every round was itself memory growth (2026-11-26: ~130 KiB a round in the workers'
+    // arenas), so the rounds check their own folder's subtree only.
     {
         int duplicates = 0;
         h.remoteManifest(&duplicates);

@@ -91,9 +91,14 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
             request.query.queryItemValue(QStringLiteral("project_id")).toLongLong(&valid);
         if (!valid)
             return errorMessage(400, QStringLiteral("project_id is required"));
-        const auto state = m_hooks.projectState(projectId);
+        const QString folder = request.query.queryItemValue(QStringLiteral("folder_id"));
+        const qint64 folderId = folder.toLongLong(&valid);
+        if (!folder.isEmpty() && (!valid || folderId <= 0))
+            return errorMessage(400, QStringLiteral("folder_id must be a folder's id"));
+        const auto state = m_hooks.projectState(projectId, folder.isEmpty() ? 0 : folderId);
         if (!state)
-            return errorMessage(404, QStringLiteral("unknown project"));
+            return errorMessage(404, folder.isEmpty() ? QStringLiteral("unknown project")
+                                                      : QStringLiteral("unknown project or folder"));
         return jsonObject(*state);
     }
     return errorMessage(404, QStringLiteral("unknown control endpoint"));

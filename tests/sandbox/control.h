@@ -28,7 +28,8 @@ public:
         // POST /_sandbox/cut-storage-bodies: the next `count` storage requests of `method` that
         // carry a body are cut mid-body (reset_mid_body) whatever the fault rate.
         std::function<void(const QByteArray &method, int count)> cutStorageBodies;
-        std::function<std::optional<QJsonObject>(qint64 projectId)> projectState; // nullopt: unknown
+        // folderId 0: the whole tree; nullopt: an unknown project or folder.
+        std::function<std::optional<QJsonObject>(qint64 projectId, qint64 folderId)> projectState;
     };
 
     ControlApi(Stats &stats, Hooks hooks);

@@ -109,8 +109,8 @@ bool Sandbox::start(QString *error)
     hooks.cutStorageBodies = [this](const QByteArray &method, int count) {
         m_forcedCuts.insert(method, count);
     };
-    hooks.projectState = [this](qint64 projectId) {
-        return projectState(projectId);
+    hooks.projectState = [this](qint64 projectId, qint64 folderId) {
+        return projectState(projectId, folderId);
     };
     m_control = std::make_unique<ControlApi>(m_stats, std::move(hooks));
     if (persistent())
@@ -217,11 +217,14 @@ QJsonObject Sandbox::info() const
             {QStringLiteral("documents"), true}};
 }
 
-std::optional<QJsonObject> Sandbox::projectState(qint64 projectId) const
+std::optional<QJsonObject> Sandbox::projectState(qint64 projectId, qint64 folderId) const
 {
     if (!m_accounts->project(projectId))
         return std::nullopt;
-    return m_documentsModel->stateJson(projectId);
+    QJsonObject state = m_documentsModel->stateJson(projectId, folderId);
+    if (state.isEmpty())
+        return std::nullopt; // a folder that is not the project's
+    return state;
 }
 
 // --- dispatch --------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ private:
     std::optional<HttpResponse> spend(const QString &clientId, qint64 nowMs, RateDecision *decision);
     void applyLiveSettings();
     bool applyConfig(const QJsonObject &object, QString *error);
-    std::optional<QJsonObject> projectState(qint64 projectId) const;
+    std::optional<QJsonObject> projectState(qint64 projectId, qint64 folderId) const;
     QJsonObject info() const;
     void loadState();
     void scheduleSave();

@@ -513,11 +513,17 @@ QJsonObject DocumentsModel::stateNodeJson(const DocNode &n) const
     return o;
 }
 
-QJsonObject DocumentsModel::stateJson(qint64 projectId) const
+QJsonObject DocumentsModel::stateJson(qint64 projectId, qint64 folderId) const
 {
-    const qint64 root = m_rootByProject.value(projectId);
+    qint64 root = m_rootByProject.value(projectId);
     if (!root)
         return {};
+    if (folderId) {
+        const DocNode *folder = node(folderId);
+        if (!folder || !folder->isFolder || folder->projectId != projectId)
+            return {};
+        root = folderId;
+    }
     qint64 folders = 0, files = 0, versions = 0, deleted = 0;
     for (qint64 id : projectNodeIds(projectId)) {
         const DocNode &n = *node(id);

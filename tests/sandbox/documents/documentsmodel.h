@@ -39,7 +39,9 @@ public:
     // seedName: "minimal" | "demo" | "large" | "empty"; projectIndex: 0,1,2 within the company.
     // Does nothing when the project already has a tree (e.g. loaded from --data-dir).
     void seedProject(qint64 projectId, const QString &projectName, const QString &seedName, int projectIndex);
-    QJsonObject stateJson(qint64 projectId) const; // whole tree incl. deleted items, sizes, sha256
+    // The whole tree (or the subtree of folderId, a folder of the project) incl. deleted items, sizes,
+    // sha256; empty when the project or the folder is unknown. "counts" are the whole project's.
+    QJsonObject stateJson(qint64 projectId, qint64 folderId = 0) const;
 
     void setRelaxedNames(bool relaxed);
     bool relaxedNames() const { return m_relaxedNames; }

@@ -203,6 +203,14 @@ void TestSandboxDocuments::folderLifecycle()
                  .value(QStringLiteral("is_deleted"))
                  .toBool(),
              true);
+    // One folder's subtree, deleted items included; not a folder of another project.
+    const QJsonObject subtree = m_docs.sandbox().state(m_docs.projectId, b);
+    QCOMPARE(subtree.value(QStringLiteral("root")).toObject().value(QStringLiteral("name")).toString(),
+             s("Lifecycle B"));
+    QCOMPARE(namesOf(subtree.value(QStringLiteral("root")).toObject().value(QStringLiteral("folders")).toArray()),
+             QStringList{s("Moved Child")});
+    QVERIFY(m_docs.sandbox().state(m_docs.projectId + 1000000, b).isEmpty());
+    QVERIFY(m_docs.sandbox().state(m_docs.projectId, 987654321).isEmpty());
     // The name is free again.
     QVERIFY(makeFolder(s("Lifecycle B")));
 }
