@@ -516,6 +516,24 @@ StoreJob *ProcoreStore::writeFrom(const StorePath &path, QIODevice *source, qint
     return new ProcoreWriteJob(this, path, source, size, mode);
 }
 
+void ProcoreStore::learnListedFolders(const QList<Entry> &entries)
+{
+    for (const Entry &entry : entries) {
+        bool numeric = false;
+        ProcoreNode node;
+        node.id = entry.backendId.toLongLong(&numeric);
+        if (!entry.isFolder() || !numeric || node.id == 0)
+            continue;
+        node.entry = entry;
+        m_cache->put(node);
+    }
+}
+
+void ProcoreStore::forgetListingAbove(const StorePath &path)
+{
+    m_cache->forgetListing(path);
+}
+
 VersionListJob *ProcoreStore::listVersions(const StorePath &path)
 {
     return new ProcoreVersionListJob(this, path);

@@ -118,6 +118,9 @@ public:
     // version costs no call.
     VersionListJob *listVersions(const StorePath &path) override;
     StoreJob *readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink) override;
+    // Folders with a numeric backend id go into the (shared) path cache.
+    void learnListedFolders(const QList<Entry> &entries) override;
+    void forgetListingAbove(const StorePath &path) override;
 
     // For the store's own jobs ------------------------------------------------------------
     ProcorePathCache &cache() { return *m_cache; }

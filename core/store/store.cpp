@@ -39,6 +39,16 @@ Error Store::checkMove(const StorePath &from, const StorePath &to) const
     return checkNewName(to);
 }
 
+void Store::learnListedFolders(const QList<Entry> &entries)
+{
+    Q_UNUSED(entries)
+}
+
+void Store::forgetListingAbove(const StorePath &path)
+{
+    Q_UNUSED(path)
+}
+
 Result<std::unique_ptr<QIODevice>> Store::openReadDevice(const StorePath &path)
 {
     return Error(Error::Kind::Internal, tr("This store cannot open files for random access."),

@@ -106,6 +106,13 @@ public:
     // Pushes one version's bytes (as listVersions() gave it) into sink, like readInto(). Default:
     // readInto() for a version with an empty id; any other is unsupported (Internal).
     virtual StoreJob *readVersionInto(const StorePath &path, const StoreVersion &version, QIODevice *sink);
+
+    // For a store that remembers what it listed (ProcoreStore keeps folder ids, so it need not ask
+    // again): folders someone else listed in this store (the planner's walk, a walk file replayed
+    // after a crash), and a listing to forget because an operation found it stale (NotFound).
+    // Default: a store that asks every time (a disk) has nothing to learn or forget.
+    virtual void learnListedFolders(const QList<Entry> &entries);
+    virtual void forgetListingAbove(const StorePath &path);
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Store::Capabilities)

@@ -2,7 +2,6 @@
 
 #include "core/common/logging.h"
 #include "core/common/threadpriority.h"
-#include "core/store/procorestore.h"
 #include "core/store/store.h"
 #include "core/transfer/itemtask.h"
 
@@ -98,15 +97,13 @@ void TransferWorker::forgetCachedPaths(const JobItem &item)
     Store *source = item.reverse ? m_destination.get() : m_source.get();
     Store *destination = item.reverse ? m_source.get() : m_destination.get();
     const auto forget = [](Store *store, const QString &text) {
-        // Only ProcoreStore caches listings; a LocalStore asks the disk every time.
-        auto *procore = qobject_cast<ProcoreStore *>(store);
-        if (!procore || text.isEmpty())
+        if (text.isEmpty())
             return;
         const Result<StorePath> path = StorePath::fromString(text);
         if (!path.ok())
             return;
-        qCInfo(lcTransfer) << "NotFound: forgetting the cached listing above" << path.value().toString();
-        procore->cache().forgetListing(path.value());
+        qCInfo(lcTransfer) << "NotFound: forgetting a cached listing above" << path.value().toString();
+        store->forgetListingAbove(path.value());
     };
     forget(destination, destinationPath);
     if (!sourcePath.isEmpty()

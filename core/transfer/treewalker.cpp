@@ -1,7 +1,5 @@
 #include "core/transfer/treewalker.h"
 
-#include "core/store/procorecache.h"
-#include "core/store/procorestore.h"
 #include "core/store/store.h"
 
 #include <QTimer>
@@ -94,19 +92,7 @@ void TreeWalker::add(const Pending &folder, const QList<Entry> &entries)
 
 void TreeWalker::teachCache(const QList<Entry> &entries)
 {
-    auto *procore = qobject_cast<ProcoreStore *>(m_store.data());
-    if (!procore)
-        return;
-    ProcorePathCache &cache = *procore->sharedCache();
-    for (const Entry &entry : entries) {
-        bool numeric = false;
-        ProcoreNode node;
-        node.id = entry.backendId.toLongLong(&numeric);
-        if (!entry.isFolder() || !numeric || node.id == 0)
-            continue;
-        node.entry = entry;
-        cache.put(node);
-    }
+    m_store->learnListedFolders(entries);
 }
 
 void TreeWalker::finish(const Error &error)
