@@ -2,6 +2,7 @@
 
 #include "core/api/apierrors.h"
 #include "core/api/connectioncontext.h"
+#include "core/api/sendoncebody.h"
 #include "core/api/tokenmanager.h"
 #include "core/api/urlpolicy.h"
 #include "core/common/logging.h"
@@ -227,11 +228,21 @@ void ApiCall::send()
         multipart->setParent(m_reply);
     } else if (m_request.method == "GET") {
         m_reply = m_nam->get(request);
+    } else if (!m_request.idempotent) {
+        // A create: Qt must not send it again by itself after a lost connection (SendOnceBody).
+        auto *body = new SendOnceBody(m_request.body);
+        m_reply = m_nam->sendCustomRequest(request, m_request.method, body);
+        body->setParent(m_reply);
     } else if (m_request.method == "DELETE" && m_request.body.isEmpty()) {
         m_reply = m_nam->deleteResource(request);
     } else {
         m_reply = m_nam->sendCustomRequest(request, m_request.method, m_request.body);
     }
+    // Qt sends a request again by itself when the connection closes before the answer (see
+    // SendOnceBody); an idempotent call may go out twice that way, and then its first send may
+    // have taken effect (a DELETE answered 404 by the second one is done, not "not found").
+    m_sendsOfReply = 0;
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { ++m_sendsOfReply; });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // sslErrors are deliberately left unanswered (never ignored): a TLS failure fails the call.
 }
@@ -254,6 +265,10 @@ void ApiCall::onReplyFinished()
     // Every sent call is answered to the meter, also without a status (reset, timeout): the
     // meter counts sent-but-unanswered calls against the windows.
     m_inFlight = false;
+    if (m_sendsOfReply > 1) {
+        m_maybeReachedServer = true;
+        qCInfo(lcApi) << endpoint << "was sent" << m_sendsOfReply << "times by Qt after a lost connection";
+    }
     if (RateLimitMeter *meter = m_context->meter())
         meter->recordResponse(r.status, r.header("X-Rate-Limit-Limit"), r.header("X-Rate-Limit-Remaining"),
                               r.header("X-Rate-Limit-Reset"), r.header("Retry-After"));
@@ -304,7 +319,7 @@ void ApiCall::onReplyFinished()
         // The retry is a call of its own: it takes a new slot once the token is fresh.
         return refreshTokenThenSend(m_tokenGeneration, true);
     }
-    if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && m_failures > 0) {
+    if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && (m_failures > 0 || m_sendsOfReply > 1)) {
         r.status = 200;
         r.body.clear();
         return finish(r);

@@ -4,6 +4,7 @@
 #include "core/api/connectioncontext.h"
 #include "core/api/jsonparse.h"
 #include "core/api/linkheader.h"
+#include "core/api/sendoncebody.h"
 #include "core/common/logging.h"
 
 #include <QFutureWatcher>
@@ -59,8 +60,16 @@ std::function<QHttpMultiPart *()> fileMultipart(const QByteArray &prefix,
         if (data && data->isSequential() && data->pos() != 0)
             return nullptr; // already consumed: cannot be sent again
         auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        for (const auto &[name, value] : fields)
-            multipart->append(textPart(prefix + '[' + name + ']', value));
+        bool first = true;
+        for (const auto &[name, value] : fields) {
+            QHttpPart part = textPart(prefix + '[' + name + ']', value);
+            if (std::exchange(first, false)) {
+                // Creates a file or a version: Qt must not send it again by itself after a lost
+                // connection; one part that refuses to rewind makes the whole body refuse.
+                part.setBodyDevice(new SendOnceBody(value.toUtf8(), multipart));
+            }
+            multipart->append(part);
+        }
         if (data) {
             QHttpPart part;
             QString safeName = fileName;

@@ -17,6 +17,7 @@ target_sources(trestle_core_api PRIVATE
     api/linkheader.h api/linkheader.cpp
     api/procoreclient.h api/procoreclient.cpp
     api/rangedevice.h api/rangedevice.cpp
+    api/sendoncebody.h api/sendoncebody.cpp
     api/storagetransfer.h api/storagetransfer.cpp
     api/ratelimitmeter.h api/ratelimitmeter.cpp
 )

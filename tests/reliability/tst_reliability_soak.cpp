@@ -290,10 +290,10 @@ void TestReliabilitySoak::soak()
             lostTotal += lost;
             duplicatesTotal += extra;
             for (const qint64 id : std::as_const(ids)) {
-                std::optional<bool> deleted;
-                c.client->deleteFolder(c.projectId, id, [&deleted](const Result<Done> &r) { deleted = r.ok(); });
+                std::optional<Result<Done>> deleted;
+                c.client->deleteFolder(c.projectId, id, [&deleted](Result<Done> r) { deleted.emplace(std::move(r)); });
                 QVERIFY(apitest::spinUntil([&deleted] { return deleted.has_value(); }));
-                QVERIFY2(*deleted, qPrintable(name));
+                QVERIFY2(deleted->ok(), qPrintable(name + QStringLiteral(": ") + deleted->error().toString()));
             }
         }
 

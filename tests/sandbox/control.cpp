@@ -72,6 +72,15 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
         m_hooks.cutStorageBodies(method.toLatin1(), count);
         return ok();
     }
+    if (path == QLatin1String("/_sandbox/lose-replies") && post) {
+        // Deterministic ambiguous failures: the call takes effect, its answer never arrives.
+        bool valid = false;
+        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
+        if (!valid || count < 0 || count > kMaxForcedCuts)
+            return errorMessage(400, QStringLiteral("count must be 0..%1").arg(kMaxForcedCuts));
+        m_hooks.loseReplies(count);
+        return ok();
+    }
     if (path == QLatin1String("/_sandbox/block") && post) {
         // Holds the sandbox's only thread, as hashing or assembling a multi-GB upload does, so
         // tests can check that SIGTERM still ends the process (tst_sandbox_shutdown). The line on

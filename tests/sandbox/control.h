@@ -28,6 +28,9 @@ public:
         // POST /_sandbox/cut-storage-bodies: the next `count` storage requests of `method` that
         // carry a body are cut mid-body (reset_mid_body) whatever the fault rate.
         std::function<void(const QByteArray &method, int count)> cutStorageBodies;
+        // POST /_sandbox/lose-replies: the next `count` /rest calls are handled (what they change
+        // is changed) and then the connection is reset without an answer, whatever the fault rate.
+        std::function<void(int count)> loseReplies;
         // folderId 0: the whole tree; nullopt: an unknown project or folder.
         std::function<std::optional<QJsonObject>(qint64 projectId, qint64 folderId)> projectState;
     };

@@ -109,6 +109,9 @@ bool Sandbox::start(QString *error)
     hooks.cutStorageBodies = [this](const QByteArray &method, int count) {
         m_forcedCuts.insert(method, count);
     };
+    hooks.loseReplies = [this](int count) {
+        m_repliesToLose = count;
+    };
     hooks.projectState = [this](qint64 projectId, qint64 folderId) {
         return projectState(projectId, folderId);
     };
@@ -345,7 +348,11 @@ FaultInjector::Kind Sandbox::takeFault(const HttpRequest &request)
 
 HttpResponse Sandbox::handleRest(const HttpRequest &request, qint64 now)
 {
-    const FaultInjector::Kind fault = takeFault(request);
+    FaultInjector::Kind fault = takeFault(request);
+    if (m_repliesToLose > 0 && fault == FaultInjector::Kind::None) {
+        --m_repliesToLose;
+        fault = FaultInjector::Kind::Reset; // handled below, then the connection is reset
+    }
     const Caller caller = resolveCaller(request, now);
     m_stats.countApiCall(request.method, request.path, caller.clientId);
     HttpResponse response;

@@ -2,6 +2,7 @@
 // non-idempotent folder creates leave exactly one folder per name (checked in /_sandbox/state).
 #include "apitestsupport.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void initTestCase();
     void faults_data();
     void faults();
+    void deleteWhoseReplyWasLost();
+    void createWhoseReplyWasLost();
+    void fileCreateWhoseReplyWasLost();
 
 private:
     testing::SandboxProcess m_sandbox;
@@ -111,6 +115,106 @@ void TestApiFaults::faults()
     for (auto it = seen.begin(); it != seen.end(); ++it)
         QVERIFY2(it.value() == 1,
                  qPrintable(QStringLiteral("%1 exists %2 times").arg(it.key()).arg(it.value())));
+}
+
+// A DELETE that took effect but whose answer was lost (connection reset after handling): sent again,
+// it finds nothing, and that is success, not "not found". QNAM resends an idempotent method by
+// itself when a kept-alive connection closes before the answer, so the second DELETE may come from
+// Qt and not from ApiCall's retry (the soak met it: "round 52: not found").
+void TestApiFaults::deleteWhoseReplyWasLost()
+{
+    ProcoreClient client(m_conn.context);
+    client.setRetryPolicy(m_policy);
+    const qint64 project = m_conn.projectId;
+    const auto folder = apitest::await<Folder>(
+        [&](auto done) { client.createFolder(project, 0, QStringLiteral("lost reply"), done); });
+    QVERIFY2(folder.ok(), qPrintable(folder.error().toString()));
+    // Warm the connection up, so the DELETE goes out on a kept-alive one (where Qt resends).
+    QVERIFY(apitest::await<Folder>([&](auto done) { client.rootFolder(project, {}, done); }).ok());
+
+    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_sandbox.post(QStringLiteral("lose-replies?count=1")));
+    const auto deleted =
+        apitest::await<Done>([&](auto done) { client.deleteFolder(project, folder.value().id, done); });
+    QVERIFY2(deleted.ok(), qPrintable(deleted.error().toString()));
+    QCOMPARE(m_sandbox.stats().value(QStringLiteral("faults_injected")).toInt(), 1);
+    QCOMPARE(m_sandbox.state(project, folder.value().id)
+                 .value(QStringLiteral("root"))
+                 .toObject()
+                 .value(QStringLiteral("is_deleted"))
+                 .toBool(),
+             true);
+}
+
+// A create that took effect but whose answer was lost: one folder in the end, and the call succeeds
+// with it (ProcoreClient looks before it creates again). Qt must not have sent it twice on its own.
+void TestApiFaults::createWhoseReplyWasLost()
+{
+    ProcoreClient client(m_conn.context);
+    client.setRetryPolicy(m_policy);
+    const qint64 project = m_conn.projectId;
+    QVERIFY(apitest::await<Folder>([&](auto done) { client.rootFolder(project, {}, done); }).ok());
+
+    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_sandbox.post(QStringLiteral("lose-replies?count=1")));
+    const auto folder = apitest::await<Folder>(
+        [&](auto done) { client.createFolder(project, 0, QStringLiteral("lost create"), done); });
+    QVERIFY2(folder.ok(), qPrintable(folder.error().toString()));
+    const QJsonObject stats = m_sandbox.stats();
+    qInfo() << stats.value(QStringLiteral("by_endpoint")).toObject();
+    QCOMPARE(stats.value(QStringLiteral("by_endpoint"))
+                 .toObject()
+                 .value(QStringLiteral("POST /rest/v1.0/folders"))
+                 .toInt(),
+             1);
+    int live = 0;
+    for (const QJsonValue &v :
+         m_sandbox.state(project).value(QStringLiteral("root")).toObject().value(QStringLiteral("folders")).toArray()) {
+        const QJsonObject f = v.toObject();
+        if (f.value(QStringLiteral("name")).toString() == QLatin1String("lost create")
+            && !f.value(QStringLiteral("is_deleted")).toBool())
+            ++live;
+    }
+    QCOMPARE(live, 1);
+}
+
+// The same for a multipart create with the file's bytes (the budget saver's one call): one file
+// with one version, and Qt did not send the body a second time.
+void TestApiFaults::fileCreateWhoseReplyWasLost()
+{
+    ProcoreClient client(m_conn.context);
+    client.setRetryPolicy(m_policy);
+    const qint64 project = m_conn.projectId;
+    const auto root = apitest::await<Folder>([&](auto done) { client.rootFolder(project, {}, done); });
+    QVERIFY(root.ok());
+
+    QVERIFY(m_sandbox.resetStats());
+    QVERIFY(m_sandbox.post(QStringLiteral("lose-replies?count=1")));
+    QBuffer data;
+    data.setData(QByteArray("%PDF-1.7 lost reply\n"));
+    QVERIFY(data.open(QIODevice::ReadOnly));
+    ProcoreClient::NewFile newFile;
+    newFile.parentId = root.value().id;
+    newFile.name = QStringLiteral("lost create.pdf");
+    const auto file = apitest::await<File>(
+        [&](auto done) { client.createFileWithData(project, newFile, &data, done); });
+    QVERIFY2(file.ok(), qPrintable(file.error().toString()));
+    QCOMPARE(m_sandbox.stats()
+                 .value(QStringLiteral("by_endpoint"))
+                 .toObject()
+                 .value(QStringLiteral("POST /rest/v1.0/files"))
+                 .toInt(),
+             1);
+    int live = 0;
+    for (const QJsonValue &v :
+         m_sandbox.state(project).value(QStringLiteral("root")).toObject().value(QStringLiteral("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        if (f.value(QStringLiteral("name")).toString() == newFile.name && !f.value(QStringLiteral("is_deleted")).toBool()) {
+            ++live;
+            QCOMPARE(f.value(QStringLiteral("versions")).toArray().size(), 1);
+        }
+    }
+    QCOMPARE(live, 1);
 }
 
 QTEST_GUILESS_MAIN(TestApiFaults)
