@@ -20,7 +20,9 @@ bool SendOnceBody::seek(qint64 pos)
 
 bool SendOnceBody::reset()
 {
-    return seek(0);
+    // Qt rewinds a body only to send it again; an empty body (a DELETE) is never read, so
+    // refusing only after a read would not stop its resend.
+    return false;
 }
 
 qint64 SendOnceBody::readData(char *data, qint64 maxSize)

@@ -5,13 +5,14 @@
 
 namespace trestle {
 
-// The body of a request that must not be sent twice by accident (a create). QNetworkAccessManager
+// The body of a request that must not be sent twice by accident (a create, a delete). QNetworkAccessManager
 // sends a request again by itself, whatever its method, when the connection closes after the
 // request went out and before an answer came (Qt 6.4, QHttpNetworkConnectionChannel: the
 // "reconnect attempts"); a create that took effect then happens twice, or a delete comes back
-// "not found". Before it sends again, Qt rewinds the body; this device refuses to rewind once
-// anything was read from it, so Qt fails the request (ContentReSendError) and the caller, which
-// knows what an ambiguous failure means for its call, decides. Qt offers no switch for the resend.
+// "not found". Before it sends again, Qt rewinds the body; this device never rewinds (reset()
+// fails; seek() only forwards once read), so Qt fails the request (ContentReSendError) and the
+// caller, which knows what an ambiguous failure means for its call, decides. An empty one makes a
+// DELETE carry "Content-Length: 0". Qt offers no switch for the resend.
 class SendOnceBody final : public QIODevice
 {
     Q_OBJECT
