@@ -30,6 +30,17 @@ bool isRedirect(int status)
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
+// A download asks storage again after these (a busy or failing front end), at most
+// kMaxStorageRetries times, waiting 0.5, 1, 2, 4 s (or the Retry-After it was given, up to 8 s).
+// Storage requests cost no API call; failing the item instead would spend its calls again.
+constexpr int kMaxStorageRetries = 4;
+constexpr std::chrono::milliseconds kMaxStorageRetryWait{8000};
+
+bool isTransientStatus(int status)
+{
+    return status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
 } // namespace
 
 StorageTransfer::StorageTransfer(std::shared_ptr<ConnectionContext> context, QNetworkAccessManager *nam,
@@ -323,6 +334,27 @@ void StorageTransfer::onFinished()
                                                        return finish(t.error());
                                                    sendDownloadHop(m_url, true);
                                                });
+        return;
+    }
+    if (m_kind == Kind::Download && isTransientStatus(status) && m_done == 0
+        && m_storageRetries < kMaxStorageRetries) {
+        // Nothing reached the sink (an error's body never does): the same URL again, later. On
+        // the first hop that is the API host (with the token, as before); after the redirect it
+        // is the signed storage URL (never with the token).
+        std::chrono::milliseconds wait{500 << m_storageRetries};
+        bool seconds = false;
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&seconds);
+        if (seconds && retryAfter >= 0)
+            wait = std::chrono::seconds(retryAfter);
+        wait = qMin(wait, kMaxStorageRetryWait);
+        ++m_storageRetries;
+        qCInfo(lcApi) << endpoint() << "HTTP" << status << "- asking again in" << wait.count() << "ms (retry"
+                      << m_storageRetries << "of" << kMaxStorageRetries << ")";
+        const bool withToken = m_hops == 0 && UrlPolicy::sameOrigin(m_url, m_context->apiBase());
+        QTimer::singleShot(wait, this, [this, withToken] {
+            if (!m_aborted && !m_finished)
+                sendDownloadHop(m_url, withToken);
+        });
         return;
     }
     if (status < 200 || status >= 300) {

@@ -60,7 +60,8 @@ public:
     void startSegmentUpload(const UploadSegment &segment, QIODevice *data);
     void startSegmentUpload(const UploadSegment &segment, std::unique_ptr<QIODevice> data);
     // Download: GET the version URL, follow the redirect to storage, write into `sink` as data
-    // arrives (not owned; open for writing; alive until finished()).
+    // arrives (not owned; open for writing; alive until finished()). A 5xx or 408 before any byte
+    // is asked again a few times after a pause (storage requests cost no API call).
     void startDownload(const QUrl &versionUrl, QIODevice *sink);
     void abort();
 
@@ -104,6 +105,7 @@ private:
     qint64 m_done = 0;
     qint64 m_total = -1; // upload size when known
     int m_hops = 0;
+    int m_storageRetries = 0; // downloads: transient answers asked again (see isTransientStatus)
     bool m_retriedWithFreshToken = false;
     bool m_aborted = false;
     bool m_timedOut = false;

@@ -81,6 +81,15 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
         m_hooks.loseReplies(count);
         return ok();
     }
+    if (path == QLatin1String("/_sandbox/fail-storage") && post) {
+        // Deterministic storage outages: the next `count` storage requests get a 503.
+        bool valid = false;
+        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
+        if (!valid || count < 0 || count > kMaxForcedCuts)
+            return errorMessage(400, QStringLiteral("count must be 0..%1").arg(kMaxForcedCuts));
+        m_hooks.failStorage(count);
+        return ok();
+    }
     if (path == QLatin1String("/_sandbox/block") && post) {
         // Holds the sandbox's only thread, as hashing or assembling a multi-GB upload does, so
         // tests can check that SIGTERM still ends the process (tst_sandbox_shutdown). The line on

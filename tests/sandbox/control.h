@@ -31,6 +31,9 @@ public:
         // POST /_sandbox/lose-replies: the next `count` /rest calls are handled (what they change
         // is changed) and then the connection is reset without an answer, whatever the fault rate.
         std::function<void(int count)> loseReplies;
+        // POST /_sandbox/fail-storage: the next `count` storage requests are answered 503 (with
+        // Retry-After: 1) before they are handled, whatever the fault rate.
+        std::function<void(int count)> failStorage;
         // folderId 0: the whole tree; nullopt: an unknown project or folder.
         std::function<std::optional<QJsonObject>(qint64 projectId, qint64 folderId)> projectState;
     };

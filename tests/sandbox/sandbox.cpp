@@ -112,6 +112,9 @@ bool Sandbox::start(QString *error)
     hooks.loseReplies = [this](int count) {
         m_repliesToLose = count;
     };
+    hooks.failStorage = [this](int count) {
+        m_storageToFail = count;
+    };
     hooks.projectState = [this](qint64 projectId, qint64 folderId) {
         return projectState(projectId, folderId);
     };
@@ -471,7 +474,11 @@ std::optional<HttpResponse> Sandbox::routeDocuments(const HttpRequest &request, 
 
 HttpResponse Sandbox::handleStorage(const HttpRequest &request)
 {
-    const FaultInjector::Kind fault = takeFault(request);
+    FaultInjector::Kind fault = takeFault(request);
+    if (m_storageToFail > 0 && fault == FaultInjector::Kind::None) {
+        --m_storageToFail;
+        fault = FaultInjector::Kind::Status503;
+    }
     HttpResponse response;
     if (FaultInjector::isStatusFault(fault)) {
         m_stats.countFault();

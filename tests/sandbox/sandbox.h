@@ -94,6 +94,7 @@ private:
     QHash<quint32, FaultInjector::Kind> m_drawnAtHead;
     QHash<QByteArray, int> m_forcedCuts; // storage method -> cuts still to make (cut-storage-bodies)
     int m_repliesToLose = 0; // /rest calls still to handle and then reset (lose-replies)
+    int m_storageToFail = 0; // storage requests still to answer 503 (fail-storage)
     int m_callsSinceExpiry = 0; // /rest calls since expire_tokens_every last expired the tokens
     std::unique_ptr<OAuth> m_oauth;
     std::unique_ptr<AccountsApi> m_accountsApi;
