@@ -4,8 +4,7 @@
 
 namespace trestle {
 
-SendOnceBody::SendOnceBody(QByteArray body, QObject *parent)
-    : QIODevice(parent), m_body(std::move(body))
+SendOnceBody::SendOnceBody(QByteArray body, QObject *parent) : QIODevice(parent), m_body(std::move(body))
 {
     open(QIODevice::ReadOnly | QIODevice::Unbuffered);
 }

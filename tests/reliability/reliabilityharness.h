@@ -97,7 +97,8 @@ public:
     // duplicates: a second live document with the same path, a file with more than one version,
     // a second folder with the same path. With folderId: that folder's subtree only, paths relative to it
     // (an empty map and no duplicates when the folder is unknown).
-    QMap<QString, QString> remoteManifest(int *duplicates, int *versions = nullptr, qint64 folderId = 0) const;
+    QMap<QString, QString> remoteManifest(int *duplicates, int *versions = nullptr,
+                                          qint64 folderId = 0) const;
     // Files only (folders dropped) of testing::treeManifest.
     static QMap<QString, QString> localFiles(const QString &root);
     // Compares expected files with the actual ones: missing or different = lost; extra = duplicates.

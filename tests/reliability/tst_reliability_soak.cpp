@@ -291,9 +291,11 @@ void TestReliabilitySoak::soak()
             duplicatesTotal += extra;
             for (const qint64 id : std::as_const(ids)) {
                 std::optional<Result<Done>> deleted;
-                c.client->deleteFolder(c.projectId, id, [&deleted](Result<Done> r) { deleted.emplace(std::move(r)); });
+                c.client->deleteFolder(c.projectId, id,
+                                       [&deleted](Result<Done> r) { deleted.emplace(std::move(r)); });
                 QVERIFY(apitest::spinUntil([&deleted] { return deleted.has_value(); }));
-                QVERIFY2(deleted->ok(), qPrintable(name + QStringLiteral(": ") + deleted->error().toString()));
+                QVERIFY2(deleted->ok(),
+                         qPrintable(name + QStringLiteral(": ") + deleted->error().toString()));
             }
         }
 

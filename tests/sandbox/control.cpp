@@ -115,8 +115,9 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
             return errorMessage(400, QStringLiteral("folder_id must be a folder's id"));
         const auto state = m_hooks.projectState(projectId, folder.isEmpty() ? 0 : folderId);
         if (!state)
-            return errorMessage(404, folder.isEmpty() ? QStringLiteral("unknown project")
-                                                      : QStringLiteral("unknown project or folder"));
+            return errorMessage(404,
+                                folder.isEmpty() ? QStringLiteral("unknown project")
+                                                 : QStringLiteral("unknown project or folder"));
         return jsonObject(*state);
     }
     return errorMessage(404, QStringLiteral("unknown control endpoint"));

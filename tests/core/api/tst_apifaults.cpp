@@ -168,8 +168,11 @@ void TestApiFaults::createWhoseReplyWasLost()
                  .toInt(),
              1);
     int live = 0;
-    for (const QJsonValue &v :
-         m_sandbox.state(project).value(QStringLiteral("root")).toObject().value(QStringLiteral("folders")).toArray()) {
+    for (const QJsonValue &v : m_sandbox.state(project)
+                                   .value(QStringLiteral("root"))
+                                   .toObject()
+                                   .value(QStringLiteral("folders"))
+                                   .toArray()) {
         const QJsonObject f = v.toObject();
         if (f.value(QStringLiteral("name")).toString() == QLatin1String("lost create")
             && !f.value(QStringLiteral("is_deleted")).toBool())
@@ -196,8 +199,8 @@ void TestApiFaults::fileCreateWhoseReplyWasLost()
     ProcoreClient::NewFile newFile;
     newFile.parentId = root.value().id;
     newFile.name = QStringLiteral("lost create.pdf");
-    const auto file = apitest::await<File>(
-        [&](auto done) { client.createFileWithData(project, newFile, &data, done); });
+    const auto file =
+        apitest::await<File>([&](auto done) { client.createFileWithData(project, newFile, &data, done); });
     QVERIFY2(file.ok(), qPrintable(file.error().toString()));
     QCOMPARE(m_sandbox.stats()
                  .value(QStringLiteral("by_endpoint"))
@@ -206,10 +209,14 @@ void TestApiFaults::fileCreateWhoseReplyWasLost()
                  .toInt(),
              1);
     int live = 0;
-    for (const QJsonValue &v :
-         m_sandbox.state(project).value(QStringLiteral("root")).toObject().value(QStringLiteral("files")).toArray()) {
+    for (const QJsonValue &v : m_sandbox.state(project)
+                                   .value(QStringLiteral("root"))
+                                   .toObject()
+                                   .value(QStringLiteral("files"))
+                                   .toArray()) {
         const QJsonObject f = v.toObject();
-        if (f.value(QStringLiteral("name")).toString() == newFile.name && !f.value(QStringLiteral("is_deleted")).toBool()) {
+        if (f.value(QStringLiteral("name")).toString() == newFile.name
+            && !f.value(QStringLiteral("is_deleted")).toBool()) {
             ++live;
             QCOMPARE(f.value(QStringLiteral("versions")).toArray().size(), 1);
         }

@@ -207,8 +207,9 @@ void TestSandboxDocuments::folderLifecycle()
     const QJsonObject subtree = m_docs.sandbox().state(m_docs.projectId, b);
     QCOMPARE(subtree.value(QStringLiteral("root")).toObject().value(QStringLiteral("name")).toString(),
              s("Lifecycle B"));
-    QCOMPARE(namesOf(subtree.value(QStringLiteral("root")).toObject().value(QStringLiteral("folders")).toArray()),
-             QStringList{s("Moved Child")});
+    QCOMPARE(
+        namesOf(subtree.value(QStringLiteral("root")).toObject().value(QStringLiteral("folders")).toArray()),
+        QStringList{s("Moved Child")});
     QVERIFY(m_docs.sandbox().state(m_docs.projectId + 1000000, b).isEmpty());
     QVERIFY(m_docs.sandbox().state(m_docs.projectId, 987654321).isEmpty());
     // The name is free again.
