@@ -27,7 +27,6 @@ public:
     bool seek(qint64 pos) override;
     bool reset() override;
     bool atEnd() const override { return pos() >= m_body.size(); }
-    bool wasRead() const { return m_read; }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;
