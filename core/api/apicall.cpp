@@ -237,13 +237,8 @@ void ApiCall::send()
     } else {
         m_reply = m_nam->sendCustomRequest(request, m_request.method, m_request.body);
     }
-    // Qt sends a request again by itself when the connection closes before the answer (see
-    // SendOnceBody); a GET or PATCH may go out twice that way. Counted for the log and, should a
-    // resend get past SendOnceBody, for the 404 rule below (not relied on: the first send's
-    // requestSent() may be missed when the connection dies right after it: the soak once got a
-    // 404 for a DELETE with no resend counted).
-    m_sendsOfReply = 0;
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { ++m_sendsOfReply; });
+    // Qt may still send a GET or a PATCH again by itself after a lost connection (see
+    // SendOnceBody): harmless for those.
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // sslErrors are deliberately left unanswered (never ignored): a TLS failure fails the call.
 }
@@ -266,10 +261,6 @@ void ApiCall::onReplyFinished()
     // Every sent call is answered to the meter, also without a status (reset, timeout): the
     // meter counts sent-but-unanswered calls against the windows.
     m_inFlight = false;
-    if (m_sendsOfReply > 1) {
-        m_maybeReachedServer = true;
-        qCInfo(lcApi) << endpoint << "was sent" << m_sendsOfReply << "times by Qt after a lost connection";
-    }
     if (RateLimitMeter *meter = m_context->meter())
         meter->recordResponse(r.status, r.header("X-Rate-Limit-Limit"), r.header("X-Rate-Limit-Remaining"),
                               r.header("X-Rate-Limit-Reset"), r.header("Retry-After"));
@@ -320,7 +311,7 @@ void ApiCall::onReplyFinished()
         // The retry is a call of its own: it takes a new slot once the token is fresh.
         return refreshTokenThenSend(m_tokenGeneration, true);
     }
-    if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && (m_failures > 0 || m_sendsOfReply > 1)) {
+    if (r.status == 404 && m_request.notFoundAfterRetryIsSuccess && m_failures > 0) {
         r.status = 200;
         r.body.clear();
         return finish(r);

@@ -128,7 +128,6 @@ private:
     int m_failures = 0;
     int m_rateLimited = 0;
     int m_renewalsAfter401 = 0;
-    int m_sendsOfReply = 0; // requestSent() of the current reply: more than 1 when Qt resent it
     bool m_slotHeld = false; // acquired from the meter, not sent yet
     bool m_inFlight = false; // sent, not yet answered to the meter
     bool m_waitingForToken = false;
