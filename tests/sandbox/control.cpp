@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <optional>
 
 namespace sandbox {
 
@@ -22,6 +23,16 @@ HttpResponse ok()
 HttpResponse jsonObject(const QJsonObject &object)
 {
     return HttpResponse::json(200, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+// The query value `name` as a number in 0..max; nullopt when missing, not a number or out of range.
+std::optional<int> boundedQueryValue(const HttpRequest &request, const QString &name, int max)
+{
+    bool valid = false;
+    const int value = request.query.queryItemValue(name).toInt(&valid);
+    if (!valid || value < 0 || value > max)
+        return std::nullopt;
+    return value;
 }
 } // namespace
 
@@ -63,44 +74,39 @@ HttpResponse ControlApi::handle(const HttpRequest &request)
     if (path == QLatin1String("/_sandbox/cut-storage-bodies") && post) {
         // Deterministic cuts where the random ones may miss (a few segment PUTs among many calls).
         const QString method = request.query.queryItemValue(QStringLiteral("method")).toUpper();
-        bool valid = false;
-        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
-        if ((method != QLatin1String("PUT") && method != QLatin1String("POST")) || !valid || count < 0
-            || count > kMaxForcedCuts)
+        const auto count = boundedQueryValue(request, QStringLiteral("count"), kMaxForcedCuts);
+        if ((method != QLatin1String("PUT") && method != QLatin1String("POST")) || !count)
             return errorMessage(
                 400, QStringLiteral("method must be PUT or POST, count 0..%1").arg(kMaxForcedCuts));
-        m_hooks.cutStorageBodies(method.toLatin1(), count);
+        m_hooks.cutStorageBodies(method.toLatin1(), *count);
         return ok();
     }
     if (path == QLatin1String("/_sandbox/lose-replies") && post) {
         // Deterministic ambiguous failures: the call takes effect, its answer never arrives.
-        bool valid = false;
-        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
-        if (!valid || count < 0 || count > kMaxForcedCuts)
+        const auto count = boundedQueryValue(request, QStringLiteral("count"), kMaxForcedCuts);
+        if (!count)
             return errorMessage(400, QStringLiteral("count must be 0..%1").arg(kMaxForcedCuts));
-        m_hooks.loseReplies(count);
+        m_hooks.loseReplies(*count);
         return ok();
     }
     if (path == QLatin1String("/_sandbox/fail-storage") && post) {
         // Deterministic storage outages: the next `count` storage requests get a 503.
-        bool valid = false;
-        const int count = request.query.queryItemValue(QStringLiteral("count")).toInt(&valid);
-        if (!valid || count < 0 || count > kMaxForcedCuts)
+        const auto count = boundedQueryValue(request, QStringLiteral("count"), kMaxForcedCuts);
+        if (!count)
             return errorMessage(400, QStringLiteral("count must be 0..%1").arg(kMaxForcedCuts));
-        m_hooks.failStorage(count);
+        m_hooks.failStorage(*count);
         return ok();
     }
     if (path == QLatin1String("/_sandbox/block") && post) {
         // Holds the sandbox's only thread, as hashing or assembling a multi-GB upload does, so
         // tests can check that SIGTERM still ends the process (tst_sandbox_shutdown). The line on
         // stderr tells them the thread is held now.
-        bool valid = false;
-        const int ms = request.query.queryItemValue(QStringLiteral("ms")).toInt(&valid);
-        if (!valid || ms < 0 || ms > kMaxBlockMs)
+        const auto ms = boundedQueryValue(request, QStringLiteral("ms"), kMaxBlockMs);
+        if (!ms)
             return errorMessage(400, QStringLiteral("ms must be 0..%1").arg(kMaxBlockMs));
-        std::fprintf(stderr, "trestle-sandbox: blocking for %d ms\n", ms);
+        std::fprintf(stderr, "trestle-sandbox: blocking for %d ms\n", *ms);
         std::fflush(stderr);
-        QThread::msleep(ulong(ms));
+        QThread::msleep(ulong(*ms));
         return ok();
     }
     if (path == QLatin1String("/_sandbox/state") && get) {

@@ -14,6 +14,19 @@ namespace {
 constexpr int kGets = 40;
 constexpr int kCreates = 20;
 
+// The live (not deleted) entries named `name` among a state's folders or files.
+QList<QJsonObject> liveNamed(const QJsonArray &entries, const QString &name)
+{
+    QList<QJsonObject> live;
+    for (const QJsonValue &v : entries) {
+        const QJsonObject entry = v.toObject();
+        if (entry.value(QStringLiteral("name")).toString() == name
+            && !entry.value(QStringLiteral("is_deleted")).toBool())
+            live.append(entry);
+    }
+    return live;
+}
+
 } // namespace
 
 class TestApiFaults : public QObject
@@ -29,6 +42,11 @@ private Q_SLOTS:
     void fileCreateWhoseReplyWasLost();
 
 private:
+    // The calls the sandbox counted for an endpoint key ("POST /rest/v1.0/files") since its reset.
+    int callsTo(const QString &endpoint) const;
+    // The root's folders or files ("folders", "files") in the sandbox's state.
+    QJsonArray rootEntries(const QString &kind) const;
+
     testing::SandboxProcess m_sandbox;
     apitest::Connection m_conn;
     RetryPolicy m_policy;
@@ -160,25 +178,8 @@ void TestApiFaults::createWhoseReplyWasLost()
     const auto folder = apitest::await<Folder>(
         [&](auto done) { client.createFolder(project, 0, QStringLiteral("lost create"), done); });
     QVERIFY2(folder.ok(), qPrintable(folder.error().toString()));
-    const QJsonObject stats = m_sandbox.stats();
-    qInfo() << stats.value(QStringLiteral("by_endpoint")).toObject();
-    QCOMPARE(stats.value(QStringLiteral("by_endpoint"))
-                 .toObject()
-                 .value(QStringLiteral("POST /rest/v1.0/folders"))
-                 .toInt(),
-             1);
-    int live = 0;
-    for (const QJsonValue &v : m_sandbox.state(project)
-                                   .value(QStringLiteral("root"))
-                                   .toObject()
-                                   .value(QStringLiteral("folders"))
-                                   .toArray()) {
-        const QJsonObject f = v.toObject();
-        if (f.value(QStringLiteral("name")).toString() == QLatin1String("lost create")
-            && !f.value(QStringLiteral("is_deleted")).toBool())
-            ++live;
-    }
-    QCOMPARE(live, 1);
+    QCOMPARE(callsTo(QStringLiteral("POST /rest/v1.0/folders")), 1);
+    QCOMPARE(liveNamed(rootEntries(QStringLiteral("folders")), QStringLiteral("lost create")).size(), 1);
 }
 
 // The same for a multipart create with the file's bytes (the budget saver's one call): one file
@@ -202,26 +203,20 @@ void TestApiFaults::fileCreateWhoseReplyWasLost()
     const auto file =
         apitest::await<File>([&](auto done) { client.createFileWithData(project, newFile, &data, done); });
     QVERIFY2(file.ok(), qPrintable(file.error().toString()));
-    QCOMPARE(m_sandbox.stats()
-                 .value(QStringLiteral("by_endpoint"))
-                 .toObject()
-                 .value(QStringLiteral("POST /rest/v1.0/files"))
-                 .toInt(),
-             1);
-    int live = 0;
-    for (const QJsonValue &v : m_sandbox.state(project)
-                                   .value(QStringLiteral("root"))
-                                   .toObject()
-                                   .value(QStringLiteral("files"))
-                                   .toArray()) {
-        const QJsonObject f = v.toObject();
-        if (f.value(QStringLiteral("name")).toString() == newFile.name
-            && !f.value(QStringLiteral("is_deleted")).toBool()) {
-            ++live;
-            QCOMPARE(f.value(QStringLiteral("versions")).toArray().size(), 1);
-        }
-    }
-    QCOMPARE(live, 1);
+    QCOMPARE(callsTo(QStringLiteral("POST /rest/v1.0/files")), 1);
+    const QList<QJsonObject> live = liveNamed(rootEntries(QStringLiteral("files")), newFile.name);
+    QCOMPARE(live.size(), 1);
+    QCOMPARE(live.first().value(QStringLiteral("versions")).toArray().size(), 1);
+}
+
+int TestApiFaults::callsTo(const QString &endpoint) const
+{
+    return m_sandbox.stats().value(QStringLiteral("by_endpoint")).toObject().value(endpoint).toInt();
+}
+
+QJsonArray TestApiFaults::rootEntries(const QString &kind) const
+{
+    return m_sandbox.state(m_conn.projectId).value(QStringLiteral("root")).toObject().value(kind).toArray();
 }
 
 QTEST_GUILESS_MAIN(TestApiFaults)
