@@ -10,6 +10,7 @@
 #include <QStyle>
 
 #include <algorithm>
+#include <iterator>
 
 namespace trestle {
 
@@ -153,7 +154,8 @@ bool JobQueueModel::canFetchMore(const QModelIndex &parent) const
     // While the planner writes items a short page does not mean the end.
     if (job.record.state == JobState::Queued || job.record.state == JobState::Planning)
         return false;
-    return !job.itemsComplete && job.record.itemsTotal > 0;
+    // One page per pass of the event loop (see the class comment).
+    return !m_fetchedThisPass && !job.itemsComplete && job.record.itemsTotal > 0;
 }
 
 void JobQueueModel::fetchMore(const QModelIndex &parent)
@@ -165,10 +167,17 @@ void JobQueueModel::fetchMore(const QModelIndex &parent)
     bool atEnd = false;
     bool stale = false;
     if (!job.readAhead.isEmpty()) {
-        // Read ahead on the reader's thread: no journal read here.
+        // Read ahead on the reader's thread: no journal read here. Moved, not copied: a page is
+        // 2,000 items of eight strings each.
         const int count = int(qMin<qsizetype>(kPageSize, job.readAhead.size()));
-        items = job.readAhead.mid(0, count);
-        job.readAhead.remove(0, count);
+        if (count == job.readAhead.size()) {
+            items = std::move(job.readAhead);
+            job.readAhead.clear();
+        } else {
+            items.reserve(count);
+            std::move(job.readAhead.begin(), job.readAhead.begin() + count, std::back_inserter(items));
+            job.readAhead.erase(job.readAhead.begin(), job.readAhead.begin() + count);
+        }
         atEnd = job.readAhead.isEmpty() && job.readAheadAtEnd;
         stale = job.readAheadRefresh != job.refreshes; // read before the last refresh
     } else if (!job.readAheadAtEnd) {
@@ -182,12 +191,15 @@ void JobQueueModel::fetchMore(const QModelIndex &parent)
         job.itemsComplete = true;
         return;
     }
+    m_fetchedThisPass = true;
+    QTimer::singleShot(0, this, [this] { m_fetchedThisPass = false; });
     const int first = int(job.items.size());
     if (first == 0)
         job.items.reserve(qMax<qsizetype>(job.record.itemsTotal, items.size()));
     const QScopedValueRollback<bool> inserting(m_inserting, true);
     beginInsertRows(index(parent.row(), 0), first, first + int(items.size()) - 1);
-    job.items += items;
+    const qint64 lastKey = items.constLast().orderKey;
+    job.items.append(std::move(items));
     // Chunks read now are fresh (unless read ahead before the last refresh); chunks read before
     // stay as they are (stale or not).
     const int chunks = int((job.items.size() + kRefreshChunk - 1) / kRefreshChunk);
@@ -196,7 +208,7 @@ void JobQueueModel::fetchMore(const QModelIndex &parent)
     job.shownChunks.resize(chunks);
     if (stale)
         job.staleChunks.fill(true, firstNewChunk, chunks);
-    job.lastOrderKey = items.constLast().orderKey;
+    job.lastOrderKey = lastKey;
     job.itemsComplete = atEnd;
     endInsertRows();
     if (!job.itemsComplete)
@@ -234,7 +246,10 @@ void JobQueueModel::pageRead(qint64 jobId, qint64 afterOrderKey, int limit,
         readAhead(entry);
         return;
     }
-    entry.readAhead += items.value();
+    if (entry.readAhead.isEmpty())
+        entry.readAhead = items.value(); // shared with the reader's page, not copied
+    else
+        entry.readAhead += items.value();
     entry.readAheadAtEnd = items.value().size() < entry.readAheadLimit;
     readAhead(entry);
 }

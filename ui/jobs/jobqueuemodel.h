@@ -31,6 +31,12 @@ class JobQueue;
 // row), so a view scrolling to the end of a job takes its next page without waiting for SQLite;
 // fetchMore() reads on the calling thread only when nothing was read ahead yet.
 //
+// fetchMore() adds at most one page per pass of the event loop (canFetchMore() says no until the
+// next pass). QTreeView asks again from every layout, and lays out all rows of an expanded job
+// after each insertion: answering each ask made one scroll to the end lay out 100,000 rows up to
+// four times in one event. (The queue's view asks again in the next pass when its scroll bar
+// stayed at the end.)
+//
 // Item states are re-read in chunks of kRefreshChunk rows when a chunk is shown (data()), after
 // the job changed state or at most once every kItemRefreshMs while it runs. Only the chunks the
 // view asked for since the last refresh are announced (dataChanged of their State cells): those
@@ -60,10 +66,8 @@ public:
         ProgressRole, // int 0..100 on the progress column of job rows, -1 when unknown
         IsItemRole, // bool
     };
-    static constexpr int kPageSize = 500;
-    // A view scrolled to the end of a job's items fetches up to 4 pages at once (QTreeView's
-    // layout asks again after each insertion).
-    static constexpr int kReadAhead = 8 * kPageSize;
+    static constexpr int kPageSize = 2000;
+    static constexpr int kReadAhead = 4 * kPageSize;
     static constexpr int kRefreshChunk = 100;
     static constexpr int kCoalesceMs = 100;
     static constexpr int kItemRefreshMs = 1000;
@@ -153,6 +157,7 @@ private:
     QHash<qint64, EngineProgress> m_pendingProgress;
     QTimer m_flushTimer;
     bool m_inserting = false; // inside fetchMore()'s beginInsertRows/endInsertRows
+    bool m_fetchedThisPass = false; // a page was added in this pass of the event loop
     mutable int m_readsHere = 0;
     // The style's icons, made once: QStyle::standardIcon() builds a new QIcon (and decodes its
     // PNG files again) on every call, which per painted row made a paint take ~100 ms.

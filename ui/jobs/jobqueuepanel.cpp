@@ -13,8 +13,10 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -44,6 +46,22 @@ public:
     QString placeholder() const { return m_placeholder; }
 
 protected:
+    // The model adds one page of a job's items per pass of the event loop. A scroll that reaches
+    // the end in a pass that already added one (the scroll bar then stays at the end, and QTreeView
+    // asks only when it moves) gets its page in the next pass.
+    void verticalScrollbarValueChanged(int value) override
+    {
+        QTreeView::verticalScrollbarValueChanged(value);
+        if (value == verticalScrollBar()->maximum() && !m_fetchAtEndQueued) {
+            m_fetchAtEndQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                m_fetchAtEndQueued = false;
+                if (verticalScrollBar()->value() == verticalScrollBar()->maximum())
+                    fetchAtEnd();
+            });
+        }
+    }
+
     void paintEvent(QPaintEvent *event) override
     {
         QTreeView::paintEvent(event);
@@ -57,7 +75,24 @@ protected:
     }
 
 private:
+    // As QTreeView does at the end: the nearest expanded row above the last row shown that has more.
+    void fetchAtEnd()
+    {
+        if (!model() || model()->rowCount() == 0)
+            return;
+        QModelIndex last = model()->index(model()->rowCount() - 1, 0);
+        while (isExpanded(last) && model()->rowCount(last) > 0)
+            last = model()->index(model()->rowCount(last) - 1, 0, last);
+        for (QModelIndex row = last; row.isValid(); row = row.parent()) {
+            if (isExpanded(row) && model()->canFetchMore(row)) {
+                model()->fetchMore(row);
+                return;
+            }
+        }
+    }
+
     const QString m_placeholder;
+    bool m_fetchAtEndQueued = false;
 };
 
 } // namespace

@@ -282,11 +282,14 @@ int main(int argc, char **argv)
         const int rowsBefore = model->fetchedItemCount(jobId);
         const int readsBefore = model->readsOnThisThread();
         const int aheadBefore = model->readAheadCount(jobId);
+        QElapsedTimer scrollTime;
+        scrollTime.start();
         view->scrollToBottom();
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
-        if (qEnvironmentVariableIsSet("BENCH_TRACE") && ++scrolls <= 20)
-            print(QStringLiteral("scroll %1: +%2 rows, %3 read here, read ahead %4 before")
+        if (qEnvironmentVariableIsSet("BENCH_TRACE") && ++scrolls <= 40)
+            print(QStringLiteral("scroll %1: %2 ms, +%3 rows, %4 read here, read ahead %5 before")
                       .arg(scrolls)
+                      .arg(scrollTime.elapsed())
                       .arg(model->fetchedItemCount(jobId) - rowsBefore)
                       .arg(model->readsOnThisThread() - readsBefore)
                       .arg(aheadBefore));

@@ -13,6 +13,7 @@
 #include "ui/status/jobnotifier.h"
 
 #include <QAbstractItemModelTester>
+#include <QCursor>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
@@ -31,6 +32,19 @@ namespace {
 
 constexpr int kSeeds = 10;
 
+// Fetches every item row of the job as a view scrolled to the end does: a page per pass of the
+// event loop (the model adds no more in one pass).
+bool fetchEveryItem(JobQueueModel &model, qint64 jobId, int total)
+{
+    for (int pass = 0; pass < 1000; ++pass) {
+        QCoreApplication::processEvents();
+        if (!model.canFetchMore(model.indexOfJob(jobId)))
+            break;
+        model.fetchMore(model.indexOfJob(jobId));
+    }
+    return model.fetchedItemCount(jobId) == total && !model.canFetchMore(model.indexOfJob(jobId));
+}
+
 } // namespace
 
 class TestJobQueueModel final : public QObject
@@ -44,6 +58,7 @@ private Q_SLOTS:
     void fetchedItemsShowTheirStatesAfterTheRun();
     void refreshAnnouncesOnlyShownChunks();
     void scrollingTakesPagesReadAhead();
+    void oneScrollAddsOnePage();
     void pausedJobSaysWhy();
     void sizesUseThePanesUnits();
     void claimedItemsSayQueuedUntilStarted();
@@ -150,8 +165,7 @@ void TestJobQueueModel::fetchedItemsShowTheirStatesAfterTheRun()
     JobQueueModel model(m_queue.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex job = model.indexOfJob(jobId);
-    while (model.canFetchMore(job))
-        model.fetchMore(job);
+    QVERIFY(fetchEveryItem(model, jobId, files + 2));
     const int count = model.rowCount(job);
     QCOMPARE(count, files + 2);
     for (int row = 0; row < count; row += 97)
@@ -199,8 +213,7 @@ void TestJobQueueModel::refreshAnnouncesOnlyShownChunks()
     QVERIFY(jobId > 0);
     JobQueueModel model(m_queue.get());
     const QModelIndex job = model.indexOfJob(jobId);
-    while (model.canFetchMore(job))
-        model.fetchMore(job);
+    QVERIFY(fetchEveryItem(model, jobId, files + 2));
     const int count = model.rowCount(job);
     QCOMPARE(count, files + 2);
     // "Shown": the first ten rows and the last one.
@@ -265,10 +278,12 @@ void TestJobQueueModel::scrollingTakesPagesReadAhead()
     QCOMPARE(model->readsOnThisThread(), readsBefore);
     // The reader refills, and the rows end with the job's last item (nothing lost or repeated).
     const int total = files + 2;
-    for (int scroll = 0; scroll < 100 && model->canFetchMore(model->indexOfJob(jobId)); ++scroll) {
-        // What the reader still has to read (a scroll may take several pages at once).
+    for (int scroll = 0; scroll < 100 && model->fetchedItemCount(jobId) < total; ++scroll) {
+        // What the reader still has to read (the view may take pages meanwhile as it lays out).
         QTRY_COMPARE(model->readAheadCount(jobId),
                      qMin(JobQueueModel::kReadAhead, total - model->fetchedItemCount(jobId)));
+        // A page per pass of the event loop (a view at the end also fetches as it lays out).
+        QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)) || model->fetchedItemCount(jobId) == total);
         view->scrollToBottom(); // lays out the rows added, then fetches at the new end
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
     }
@@ -280,6 +295,38 @@ void TestJobQueueModel::scrollingTakesPagesReadAhead()
              QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
     QCOMPARE(model->index(2, JobQueueModel::NameColumn, job).data().toString(),
              QStringLiteral("seed/s0.bin"));
+}
+
+// QTreeView asks for more from every layout, and lays out every row of the expanded job after
+// each insertion; a scroll to the end used to add four pages and lay out 100,000 rows up to four
+// times in one event. One page per pass of the event loop, however often the view asks.
+void TestJobQueueModel::oneScrollAddsOnePage()
+{
+    const int files = 10 * JobQueueModel::kPageSize;
+    const qint64 jobId = plannedJob(files);
+    QVERIFY(jobId > 0);
+    JobQueuePanel panel(m_queue.get());
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *view = qobject_cast<QTreeView *>(panel.view());
+    JobQueueModel *model = panel.model();
+    // The pointer over the rows, as when the user drags the scroll bar: each scroll-bar move then
+    // looks up the row under it (which lays the rows out).
+    QCursor::setPos(view->viewport()->mapToGlobal(view->viewport()->rect().center()));
+    view->expand(model->indexOfJob(jobId));
+    QTRY_COMPARE(model->fetchedItemCount(jobId), JobQueueModel::kPageSize);
+    QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
+
+    for (int scroll = 1; scroll <= 3; ++scroll) {
+        view->verticalScrollBar()->setValue(0);
+        QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)));
+        const int before = model->fetchedItemCount(jobId);
+        view->scrollToBottom();
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+        QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+        QVERIFY(!model->canFetchMore(model->indexOfJob(jobId))); // until the next pass
+    }
 }
 
 // A job the engine pauses (here: its destination is a read-only file system) shows why in its row
