@@ -327,6 +327,17 @@ void TestJobQueueModel::oneScrollAddsOnePage()
         QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
         QVERIFY(!model->canFetchMore(model->indexOfJob(jobId))); // until the next pass
     }
+
+    // The scroll bar moved to the new end in the same pass (no page then): the view asks again in
+    // the next pass, else the rows would stop there (QTreeView asks only when the bar moves).
+    QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)));
+    const int before = model->fetchedItemCount(jobId);
+    view->scrollToBottom();
+    QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+    view->scrollToBottom(); // lays out the page just added and moves to its end
+    QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+    QTRY_COMPARE(model->fetchedItemCount(jobId), before + 2 * JobQueueModel::kPageSize);
 }
 
 // A job the engine pauses (here: its destination is a read-only file system) shows why in its row
