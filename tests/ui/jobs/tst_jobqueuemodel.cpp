@@ -67,6 +67,8 @@ private:
     // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
     // into the queue: its id.
     qint64 plannedJob(int files);
+    // The queue panel shown, with the job's items expanded and the first page fetched.
+    std::unique_ptr<JobQueuePanel> panelWithItemsOf(qint64 jobId);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_source;
@@ -130,6 +132,23 @@ qint64 TestJobQueueModel::plannedJob(int files)
         return 0;
     m_queue->restore();
     return m_queue->contains(jobId.value()) ? jobId.value() : 0;
+}
+
+std::unique_ptr<JobQueuePanel> TestJobQueueModel::panelWithItemsOf(qint64 jobId)
+{
+    auto panel = std::make_unique<JobQueuePanel>(m_queue.get());
+    panel->resize(900, 500);
+    panel->show();
+    if (!QTest::qWaitForWindowExposed(panel.get()))
+        return nullptr;
+    auto *view = qobject_cast<QTreeView *>(panel->view());
+    // The pointer over the rows, as when the user drags the scroll bar: each scroll-bar move then
+    // looks up the row under it (which lays the rows out).
+    QCursor::setPos(view->viewport()->mapToGlobal(view->viewport()->rect().center()));
+    view->expand(panel->model()->indexOfJob(jobId));
+    if (!QTest::qWaitFor([&] { return panel->model()->fetchedItemCount(jobId) > 0; }))
+        return nullptr;
+    return panel;
 }
 
 void TestJobQueueModel::itemsAreLeavesWithSharedIcons()
@@ -260,14 +279,10 @@ void TestJobQueueModel::scrollingTakesPagesReadAhead()
     const int files = 12 * JobQueueModel::kPageSize;
     const qint64 jobId = plannedJob(files);
     QVERIFY(jobId > 0);
-    JobQueuePanel panel(m_queue.get());
-    panel.resize(900, 500);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    auto *view = qobject_cast<QTreeView *>(panel.view());
-    JobQueueModel *model = panel.model();
-    view->expand(model->indexOfJob(jobId));
-    QTRY_VERIFY(model->fetchedItemCount(jobId) > 0);
+    const auto panel = panelWithItemsOf(jobId);
+    QVERIFY(panel);
+    auto *view = qobject_cast<QTreeView *>(panel->view());
+    JobQueueModel *model = panel->model();
     QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
 
     const int readsBefore = model->readsOnThisThread();
@@ -305,16 +320,10 @@ void TestJobQueueModel::oneScrollAddsOnePage()
     const int files = 10 * JobQueueModel::kPageSize;
     const qint64 jobId = plannedJob(files);
     QVERIFY(jobId > 0);
-    JobQueuePanel panel(m_queue.get());
-    panel.resize(900, 500);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    auto *view = qobject_cast<QTreeView *>(panel.view());
-    JobQueueModel *model = panel.model();
-    // The pointer over the rows, as when the user drags the scroll bar: each scroll-bar move then
-    // looks up the row under it (which lays the rows out).
-    QCursor::setPos(view->viewport()->mapToGlobal(view->viewport()->rect().center()));
-    view->expand(model->indexOfJob(jobId));
+    const auto panel = panelWithItemsOf(jobId);
+    QVERIFY(panel);
+    auto *view = qobject_cast<QTreeView *>(panel->view());
+    JobQueueModel *model = panel->model();
     QTRY_COMPARE(model->fetchedItemCount(jobId), JobQueueModel::kPageSize);
     QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
 
