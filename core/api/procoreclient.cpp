@@ -20,6 +20,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <type_traits>
+
 namespace trestle {
 
 namespace {
@@ -321,39 +323,22 @@ void ProcoreClient::createChecked(ApiRequest request,
     });
 }
 
-void ProcoreClient::findChildFolder(qint64 projectId, qint64 parentId, const QString &name,
-                                    Callback<std::optional<Folder>> done)
+template<typename Child>
+void ProcoreClient::findChild(qint64 projectId, qint64 parentId, const QString &name,
+                              QList<Child> Folder::*children, Callback<std::optional<Child>> done)
 {
+    // Only the kind looked for is listed: a folder's files (or subfolders) can be many.
     FolderQuery query;
-    query.excludeFiles = true;
-    auto pick = [name, done](Result<Folder> parent) {
+    query.excludeFiles = !std::is_same_v<Child, File>;
+    query.excludeFolders = !std::is_same_v<Child, Folder>;
+    auto pick = [name, children, done](Result<Folder> parent) {
         if (!parent.ok())
             return done(parent.error());
-        for (const Folder &child : parent.value().folders) {
+        for (const Child &child : parent.value().*children) {
             if (child.name == name && !child.isDeleted)
-                return done(std::optional<Folder>(child));
+                return done(std::optional<Child>(child));
         }
-        done(std::optional<Folder>());
-    };
-    if (parentId > 0)
-        folder(projectId, parentId, query, pick);
-    else
-        rootFolder(projectId, query, pick);
-}
-
-void ProcoreClient::findChildFile(qint64 projectId, qint64 parentId, const QString &name,
-                                  Callback<std::optional<File>> done)
-{
-    FolderQuery query;
-    query.excludeFolders = true;
-    auto pick = [name, done](Result<Folder> parent) {
-        if (!parent.ok())
-            return done(parent.error());
-        for (const File &child : parent.value().files) {
-            if (child.name == name && !child.isDeleted)
-                return done(std::optional<File>(child));
-        }
-        done(std::optional<File>());
+        done(std::optional<Child>());
     };
     if (parentId > 0)
         folder(projectId, parentId, query, pick);
@@ -436,7 +421,7 @@ void ProcoreClient::createFolder(qint64 projectId, qint64 parentId, const QStrin
     createChecked<Folder>(
         request, JsonParse::folder,
         [this, projectId, parentId, name](Callback<std::optional<Folder>> found) {
-            findChildFolder(projectId, parentId, name, found);
+            findChild(projectId, parentId, name, &Folder::folders, found);
         },
         done, 0, true);
 }
@@ -494,7 +479,7 @@ void ProcoreClient::createFile(qint64 projectId, const NewFile &newFile, Callbac
     createChecked<File>(
         request, JsonParse::file,
         [this, projectId, parentId, name](Callback<std::optional<File>> found) {
-            findChildFile(projectId, parentId, name, found);
+            findChild(projectId, parentId, name, &Folder::files, found);
         },
         done, 0, false);
 }
@@ -520,7 +505,7 @@ void ProcoreClient::createFileWithData(qint64 projectId, const NewFile &newFile,
     createChecked<File>(
         request, JsonParse::file,
         [this, projectId, parentId, name](Callback<std::optional<File>> found) {
-            findChildFile(projectId, parentId, name, found);
+            findChild(projectId, parentId, name, &Folder::files, found);
         },
         done, 0, false);
 }

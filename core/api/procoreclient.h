@@ -163,10 +163,10 @@ private:
                        std::function<Result<T>(const QByteArray &, const QString &)> parse,
                        std::function<void(Callback<std::optional<T>>)> lookup, Callback<T> done, int attempt,
                        bool takenMeansExists);
-    void findChildFolder(qint64 projectId, qint64 parentId, const QString &name,
-                         Callback<std::optional<Folder>> done);
-    void findChildFile(qint64 projectId, qint64 parentId, const QString &name,
-                       Callback<std::optional<File>> done);
+    // The parent's live (not deleted) child named `name`, among its folders or among its files.
+    template<typename Child>
+    void findChild(qint64 projectId, qint64 parentId, const QString &name, QList<Child> Folder::*children,
+                   Callback<std::optional<Child>> done);
     ApiRequest projectRequest(const QByteArray &method, const QString &path, qint64 projectId) const;
     // Runs `fn` on the next event loop turn (callbacks never run inside the call that caused them).
     void post(std::function<void()> fn);
