@@ -65,6 +65,14 @@ Error noDevice()
                  QStringLiteral("no open device to write to"));
 }
 
+// The job a report is about, once there is a device to write the report to.
+Result<JobRecord> reportedJob(const Journal &journal, qint64 jobId, const QIODevice *out)
+{
+    if (!out || !out->isWritable())
+        return noDevice();
+    return journal.job(jobId);
+}
+
 } // namespace
 
 ReportExporter::ReportExporter(Database &database) : m_database(database) { }
@@ -73,10 +81,8 @@ ReportExporter::~ReportExporter() = default;
 
 Status ReportExporter::writeCsv(qint64 jobId, QIODevice *out) const
 {
-    if (!out || !out->isWritable())
-        return noDevice();
     Journal journal(m_database);
-    Result<JobRecord> job = journal.job(jobId);
+    const Result<JobRecord> job = reportedJob(journal, jobId, out);
     if (!job.ok())
         return job.error();
 
@@ -105,10 +111,8 @@ Status ReportExporter::writeCsv(qint64 jobId, QIODevice *out) const
 
 Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
 {
-    if (!out || !out->isWritable())
-        return noDevice();
     Journal journal(m_database);
-    Result<JobRecord> found = journal.job(jobId);
+    const Result<JobRecord> found = reportedJob(journal, jobId, out);
     if (!found.ok())
         return found.error();
     const JobRecord &job = found.value();
@@ -169,10 +173,8 @@ Status ReportExporter::writeHtml(qint64 jobId, QIODevice *out) const
 
 Status ReportExporter::writeJson(qint64 jobId, QIODevice *out) const
 {
-    if (!out || !out->isWritable())
-        return noDevice();
     Journal journal(m_database);
-    Result<JobRecord> found = journal.job(jobId);
+    const Result<JobRecord> found = reportedJob(journal, jobId, out);
     if (!found.ok())
         return found.error();
     const JobRecord &job = found.value();

@@ -485,10 +485,19 @@ private Q_SLOTS:
         QVERIFY(htmlText.contains(QLatin1String("<tr class=\"failed\">")));
         QVERIFY(htmlText.trimmed().endsWith(QLatin1String("</html>")));
 
-        // A device that is not open is an error, not a crash.
+        // A device that is not open, or no device, is an error, not a crash; so is a job that is
+        // not in the journal. The same for every format.
         QBuffer closed;
         QVERIFY(!exporter.writeCsv(id, &closed).ok());
+        QVERIFY(!exporter.writeHtml(id, &closed).ok());
+        QVERIFY(!exporter.writeJson(id, &closed).ok());
+        QVERIFY(!exporter.writeJson(id, nullptr).ok());
         QCOMPARE(exporter.writeCsv(999, &csv).error().kind(), Error::Kind::NotFound);
+        QCOMPARE(exporter.writeHtml(999, &html).error().kind(), Error::Kind::NotFound);
+        QBuffer json;
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        QCOMPARE(exporter.writeJson(999, &json).error().kind(), Error::Kind::NotFound);
+        QCOMPARE(json.size(), 0); // nothing written for a job that is not there
     }
 
     void damagedWal()
