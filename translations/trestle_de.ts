@@ -1891,6 +1891,10 @@ am Ziel: %2</translation>
         <source>The new language applies the next time Trestle starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Trestle.</translation>
     </message>
+    <message>
+        <source>Demo: use Add connection… for the bundled Procore sandbox and sign in as demo@trestle.test / trestle-demo.</source>
+        <translation>Demo: Über „Verbindung hinzufügen…“ die mitgelieferte Procore-Sandbox verbinden und als demo@trestle.test / trestle-demo anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::NameRules</name>

@@ -1891,6 +1891,10 @@ en el destino: %2</translation>
         <source>The new language applies the next time Trestle starts.</source>
         <translation>El nuevo idioma se aplica la próxima vez que se inicie Trestle.</translation>
     </message>
+    <message>
+        <source>Demo: use Add connection… for the bundled Procore sandbox and sign in as demo@trestle.test / trestle-demo.</source>
+        <translation>Demostración: use «Añadir conexión…» para el sandbox de Procore incluido e inicie sesión como demo@trestle.test / trestle-demo.</translation>
+    </message>
 </context>
 <context>
     <name>trestle::NameRules</name>

@@ -97,9 +97,6 @@ MainWindow::MainWindow(const MainWindowServices &services, const QUrl &demoUrl, 
         reload();
     });
 
-    if (!demoUrl.isEmpty())
-        statusBar()->showMessage(
-            tr("Demo: the bundled Procore sandbox runs at %1").arg(demoUrl.toDisplayString()));
     resize(1200, 760);
     restoreLayout();
     reload();
@@ -332,6 +329,15 @@ void MainWindow::reload()
     m_dock->setVisible(!connections.isEmpty() || !m_services.queue->jobs().isEmpty());
     if (!connections.isEmpty())
         chooseDefaults(procore, shares);
+    if (!m_demoUrl.isEmpty()) {
+        // The demo saves its share before anything else: the panes then show that share twice, and
+        // only the empty state (which they replace) said how to add the sandbox.
+        statusBar()->showMessage(
+            procore.isEmpty()
+                ? tr("Demo: use Add connection… for the bundled Procore sandbox and sign in "
+                     "as demo@trestle.test / trestle-demo.")
+                : tr("Demo: the bundled Procore sandbox runs at %1").arg(m_demoUrl.toDisplayString()));
+    }
 }
 
 // Left: the last connection the user chose there, else the first Procore project; right: the

@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -162,6 +163,20 @@ private Q_SLOTS:
         ConnectionWizard *wizard = nullptr;
         QTRY_VERIFY((wizard = window.findChild<ConnectionWizard *>()) != nullptr && wizard->isVisible());
         wizard->reject();
+
+        // The demo saves its share first: the panes replace the empty state, so the status bar
+        // says how to add the sandbox (and how to sign in) until a Procore connection is saved.
+        const auto share =
+            testing::saveShareConnection(emptyServices, m_shareRoot, QStringLiteral("Demo share"));
+        QVERIFY2(share.ok(), qPrintable(share.error().toString()));
+        QTRY_VERIFY(!window.isShowingEmptyState());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("demo@trestle.test")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Add connection")));
+        const auto procore = testing::saveUserConnection(emptyServices, m_sandbox, QStringLiteral("Tower B"));
+        QVERIFY2(procore.ok(), qPrintable(procore.error().toString()));
+        QTRY_VERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("runs at")),
+                     qPrintable(window.statusBar()->currentMessage()));
     }
 
     void savedConnectionsOpenInThePanes()
