@@ -487,8 +487,24 @@ void MainWindow::addConnection()
     auto *wizard = new ConnectionWizard(m_services.manager->newSetup(nullptr), m_demoUrl, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
-    connect(wizard, &ConnectionWizard::connectionSaved, this, &MainWindow::reload);
+    connect(wizard, &ConnectionWizard::connectionSaved, this, &MainWindow::showAddedConnection);
     wizard->show();
+}
+
+void MainWindow::showAddedConnection(const QString &id)
+{
+    reload();
+    const auto profiles = m_services.manager->connections();
+    if (!profiles.ok())
+        return;
+    for (const ConnectionProfile &profile : profiles.value()) {
+        if (profile.id != id)
+            continue;
+        PaneWidget *pane = profile.platform == ConnectionProfile::Platform::Procore ? m_left : m_right;
+        if (m_opening.value(pane, pane->connectionId()) != id)
+            openConnection(pane, id);
+        return;
+    }
 }
 
 void MainWindow::reconnect(const QString &id)

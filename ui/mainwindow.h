@@ -100,6 +100,9 @@ private:
     void restoreLayout();
     void applyTheme(int choice);
     void chooseDefaults(const QVector<QString> &procore, const QVector<QString> &shares);
+    // After the Add connection wizard: the saved connection is shown (where the defaults put its
+    // kind: a Procore project on the left, a share on the right).
+    void showAddedConnection(const QString &id);
     void updateMeter();
     void jobProgress(const EngineProgress &progress);
     void jobFinished(qint64 jobId, const Error &error);

@@ -163,6 +163,7 @@ private Q_SLOTS:
         ConnectionWizard *wizard = nullptr;
         QTRY_VERIFY((wizard = window.findChild<ConnectionWizard *>()) != nullptr && wizard->isVisible());
         wizard->reject();
+        QTRY_VERIFY(!window.findChild<ConnectionWizard *>());
 
         // The demo saves its share first: the panes replace the empty state, so the status bar
         // says how to add the sandbox (and how to sign in) until a Procore connection is saved.
@@ -173,8 +174,17 @@ private Q_SLOTS:
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("demo@trestle.test")),
                  qPrintable(window.statusBar()->currentMessage()));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Add connection")));
+        QTRY_COMPARE(window.leftPane()->connectionId(), share.value().id); // all there is
+        // The user adds the sandbox with the wizard (its sign-in is tst_connectionwizard's): the
+        // window shows the new project in the left pane, not the share twice.
+        window.addConnection(); // the toolbar's Add connection…
+        QTRY_VERIFY((wizard = window.findChild<ConnectionWizard *>()) != nullptr && wizard->isVisible());
         const auto procore = testing::saveUserConnection(emptyServices, m_sandbox, QStringLiteral("Tower B"));
         QVERIFY2(procore.ok(), qPrintable(procore.error().toString()));
+        Q_EMIT wizard->connectionSaved(procore.value().id);
+        wizard->accept();
+        QTRY_COMPARE(window.leftPane()->connectionId(), procore.value().id);
+        QCOMPARE(window.rightPane()->connectionId(), share.value().id);
         QTRY_VERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("runs at")),
                      qPrintable(window.statusBar()->currentMessage()));
     }
