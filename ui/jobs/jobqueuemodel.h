@@ -33,9 +33,9 @@ class JobQueue;
 //
 // fetchMore() adds at most one page per pass of the event loop (canFetchMore() says no until the
 // next pass). QTreeView asks again from every layout, and lays out all rows of an expanded job
-// after each insertion: answering each ask made one scroll to the end lay out 100,000 rows up to
-// four times in one event. (The queue's view asks again in the next pass when its scroll bar
-// stayed at the end.)
+// after each insertion: answering each ask made one scroll to the end add four pages and lay out
+// 100,000 rows several times in one event. (The queue's view asks again in the next pass when its
+// scroll bar stayed at the end.)
 //
 // Item states are re-read in chunks of kRefreshChunk rows when a chunk is shown (data()), after
 // the job changed state or at most once every kItemRefreshMs while it runs. Only the chunks the

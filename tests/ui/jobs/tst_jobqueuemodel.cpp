@@ -313,7 +313,7 @@ void TestJobQueueModel::scrollingTakesPagesReadAhead()
 }
 
 // QTreeView asks for more from every layout, and lays out every row of the expanded job after
-// each insertion; a scroll to the end used to add four pages and lay out 100,000 rows up to four
+// each insertion; a scroll to the end used to add four pages and lay out 100,000 rows several
 // times in one event. One page per pass of the event loop, however often the view asks.
 void TestJobQueueModel::oneScrollAddsOnePage()
 {
