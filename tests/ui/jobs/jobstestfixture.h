@@ -9,9 +9,12 @@
 #include "core/transfer/storeresolver.h"
 #include "ui/jobs/transferflow.h"
 
+#include <QApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QWidget>
 
 #include <memory>
@@ -58,3 +61,20 @@ struct FlowScene final
     QSignalSpy submitted;
     QSignalSpy finished;
 };
+
+// A suite's main(): settings (the remembered drop choice, the window's layout) in a throw-away
+// place of this process's own. ctest runs a suite at 100 % and 200 % side by side, and with one
+// shared settings file the other process's "remember my choice" made a drop start without its
+// dialog; nor may a test touch the user's own settings.
+template<typename Test>
+int runWithOwnSettings(int argc, char **argv, const QString &applicationName)
+{
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(config.path()));
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("TrestleTests"));
+    QApplication::setApplicationName(applicationName);
+    Test test;
+    return QTest::qExec(&test, argc, argv);
+}

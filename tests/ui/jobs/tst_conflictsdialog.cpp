@@ -577,18 +577,7 @@ void TestConflictsDialog::windowOpensLargeUnlessAGeometryWasSaved()
 
 int main(int argc, char **argv)
 {
-    // Settings (the remembered drop choice, the window's layout) in a place of this process's own:
-    // ctest runs this binary at 100 % and 200 % side by side, and with one settings file the other
-    // process's "remember my choice" made a drop here start without its dialog (seen in CI). Never
-    // the user's settings either.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
-    qputenv("XDG_CACHE_HOME", QFile::encodeName(config.path()));
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("TrestleTests"));
-    QApplication::setApplicationName(QStringLiteral("tst_conflictsdialog"));
-    TestConflictsDialog test;
-    return QTest::qExec(&test, argc, argv);
+    return runWithOwnSettings<TestConflictsDialog>(argc, argv, QStringLiteral("tst_conflictsdialog"));
 }
 
 #include "tst_conflictsdialog.moc"

@@ -517,15 +517,7 @@ void TestJobsUi::flowPreviewCountsEqualTheFinishedJob()
 
 int main(int argc, char **argv)
 {
-    // Settings (the remembered drop choice) in a throw-away place, never the user's.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
-    qputenv("XDG_CACHE_HOME", QFile::encodeName(config.path()));
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("TrestleTests"));
-    QApplication::setApplicationName(QStringLiteral("tst_jobsui"));
-    TestJobsUi test;
-    return QTest::qExec(&test, argc, argv);
+    return runWithOwnSettings<TestJobsUi>(argc, argv, QStringLiteral("tst_jobsui"));
 }
 
 #include "tst_jobsui.moc"
