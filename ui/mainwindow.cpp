@@ -493,18 +493,13 @@ void MainWindow::addConnection()
 
 void MainWindow::showAddedConnection(const QString &id)
 {
-    reload();
-    const auto profiles = m_services.manager->connections();
-    if (!profiles.ok())
+    // The panes' lists have it already: saving it emitted the repository's profileAdded (reload()).
+    const Result<ConnectionProfile> profile = m_services.manager->connection(id);
+    if (!profile.ok())
         return;
-    for (const ConnectionProfile &profile : profiles.value()) {
-        if (profile.id != id)
-            continue;
-        PaneWidget *pane = profile.platform == ConnectionProfile::Platform::Procore ? m_left : m_right;
-        if (m_opening.value(pane, pane->connectionId()) != id)
-            openConnection(pane, id);
-        return;
-    }
+    PaneWidget *pane = profile.value().platform == ConnectionProfile::Platform::Procore ? m_left : m_right;
+    if (m_opening.value(pane, pane->connectionId()) != id)
+        openConnection(pane, id);
 }
 
 void MainWindow::reconnect(const QString &id)
