@@ -13,6 +13,10 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 #include <QUuid>
 
@@ -44,6 +48,36 @@ qint64 nowMs()
 quint64 randomSeed()
 {
     return QRandomGenerator::system()->generate64() % 1000000000ULL;
+}
+
+// The server side of --tls-certificate / --tls-key: PEM files (an RSA or EC key).
+bool loadTlsConfiguration(const QString &certificatePath, const QString &keyPath,
+                          QSslConfiguration *configuration, QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = QStringLiteral("TLS asked for, but Qt has no TLS backend here");
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePath, QSsl::Pem);
+    QFile keyFile(keyPath);
+    if (chain.isEmpty() || !keyFile.open(QIODevice::ReadOnly)) {
+        *error =
+            QStringLiteral("cannot read the TLS certificate %1 or its key %2").arg(certificatePath, keyPath);
+        return false;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = QStringLiteral("the TLS key %1 is not a PEM RSA or EC private key").arg(keyPath);
+        return false;
+    }
+    *configuration = QSslConfiguration::defaultConfiguration();
+    configuration->setLocalCertificateChain(chain);
+    configuration->setPrivateKey(key);
+    configuration->setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+    return true;
 }
 } // namespace
 
@@ -138,6 +172,13 @@ bool Sandbox::start(QString *error)
         std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleApi(r); }, spoolDir);
     m_storageServer =
         std::make_unique<HttpServer>([this](const HttpRequest &r) { return handleStorage(r); }, spoolDir);
+    if (!m_options.tlsCertificate.isEmpty()) {
+        QSslConfiguration tls;
+        if (!loadTlsConfiguration(m_options.tlsCertificate, m_options.tlsKey, &tls, error))
+            return false;
+        m_apiServer->setTlsConfiguration(tls);
+        m_storageServer->setTlsConfiguration(tls);
+    }
     m_apiServer->setBodyGate([this](const HttpRequest &head) { return gateBody(head, false); });
     m_storageServer->setBodyGate([this](const HttpRequest &head) { return gateBody(head, true); });
     if (!m_apiServer->listen(QHostAddress::LocalHost, m_options.port)) {
@@ -148,8 +189,9 @@ bool Sandbox::start(QString *error)
         *error = QStringLiteral("cannot listen on the storage port: %1").arg(m_storageServer->errorString());
         return false;
     }
-    m_apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_apiServer->port()));
-    m_storageBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_storageServer->port()));
+    const QString scheme = m_apiServer->isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    m_apiBase = QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(m_apiServer->port()));
+    m_storageBase = QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(m_storageServer->port()));
     m_storage->setStorageBase(m_storageBase);
     if (persistent())
         saveState();

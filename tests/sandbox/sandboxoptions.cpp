@@ -193,6 +193,9 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     const auto countHop = flag("count-download-hop", "Count the API-host hop of a download as a call.");
     const auto durable =
         flag("durable", "With --data-dir: save every change before answering (crash tests).");
+    const auto tlsCertificate =
+        option("tls-certificate", "FILE", "Serve HTTPS with this PEM certificate (needs --tls-key).");
+    const auto tlsKey = option("tls-key", "FILE", "The PEM private key of --tls-certificate.");
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -288,6 +291,12 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList &arguments, 
     options.live.relaxedNames = parser.isSet(relaxed);
     options.countDownloadHop = parser.isSet(countHop);
     options.durable = parser.isSet(durable);
+    options.tlsCertificate = parser.value(tlsCertificate);
+    options.tlsKey = parser.value(tlsKey);
+    if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty()) {
+        *error = QStringLiteral("--tls-certificate and --tls-key go together");
+        return std::nullopt;
+    }
     return options;
 }
 

@@ -52,6 +52,10 @@ struct SandboxOptions
     QString dataDir; // empty: a temporary directory removed at exit
     bool countDownloadHop = false;
     bool durable = false; // --durable: with --data-dir, every change is on disk before its reply
+    // --tls-certificate / --tls-key (PEM files): both ports serve HTTPS instead of plain HTTP, as
+    // Procore does (Qt's client takes another code path for plain HTTP; see the README).
+    QString tlsCertificate;
+    QString tlsKey;
     std::optional<quint64> faultSeed; // unset: random, printed at start so a run can be repeated
     LiveSettings live;
 };

@@ -1,14 +1,13 @@
 #pragma once
 
+#include "testcertificate.h"
+
 #include <QSslCertificate>
-#include <QSslKey>
 #include <QSslServer>
 #include <QString>
-#include <QTemporaryDir>
 
 // A TLS terminator on loopback in front of a plain-HTTP server (the sandbox): accepts TLS with a
-// self-signed certificate made at test time by the `openssl` command line (in a temporary folder,
-// removed with the object: no key is ever committed) and relays the decrypted bytes both ways.
+// throw-away self-signed certificate (TestCertificate) and relays the decrypted bytes both ways.
 // Test-only.
 class TlsProxy final : public QObject
 {
@@ -23,7 +22,7 @@ public:
     // free port, relaying to targetPort. False with errorString() when openssl or TLS is missing.
     bool start(quint16 targetPort);
     quint16 port() const;
-    QSslCertificate certificate() const { return m_certificate; }
+    QSslCertificate certificate() const { return m_certificate.certificate(); }
     QString errorString() const { return m_error; }
     int connectionsAccepted() const { return m_accepted; }
     int handshakesCompleted() const { return m_handshakes; }
@@ -31,10 +30,8 @@ public:
 private:
     void relay(QSslSocket *client);
 
-    QTemporaryDir m_dir;
+    TestCertificate m_certificate;
     QSslServer m_server;
-    QSslCertificate m_certificate;
-    QSslKey m_key;
     QString m_error;
     quint16 m_targetPort = 0;
     int m_accepted = 0;

@@ -6,12 +6,18 @@
 // strict baseline. Goal: the engine's time <= 1.5 x curl's.
 // Each phase prints the CPU time it cost the client and the sandbox: both share the machine's cores,
 // so a client that burns more CPU also slows the one-threaded sandbox it waits for.
-// Usage: bench_small_files [files=10000] [kib=20] [phases=all]: phases is "all" or a comma list of
-// engine, store, curl (profiling, quicker comparisons; `perf record -g` on this process also
-// records the sandbox, its child).
+// Both talk HTTPS to the sandbox (a throw-away certificate both trust), as they would to Procore,
+// which serves HTTPS only. Over plain HTTP without a proxy, Qt 6.4's client takes a path no user's
+// job takes: it reads each answer's status line and headers one byte per read() call
+// (QHttpNetworkConnectionChannel opens an unbuffered socket then), ~400 system calls per answer;
+// `http` as the fourth argument measures that path.
+// Usage: bench_small_files [files=10000] [kib=20] [phases=all] [https|http]: phases is "all" or a
+// comma list of engine, store, curl (profiling, quicker comparisons; `perf record -g` on this
+// process also records the sandbox, its child).
 #include "apitestsupport.h"
 #include "processstatus.h"
 #include "sandboxprocess.h"
+#include "testcertificate.h"
 #include "transfertesthelpers.h"
 
 #include "core/common/memorytuning.h"
@@ -31,6 +37,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -144,8 +151,10 @@ int main(int argc, char **argv)
     const bool runEngine = wants("engine");
     const bool runStore = wants("store");
     const bool runCurlPhase = wants("curl");
-    if (files <= 0 || kib <= 0) {
-        std::fprintf(stderr, "usage: bench_small_files [files=10000] [kib=20] [engine|store|curl|all]\n");
+    const QByteArray transport = argc > 4 ? QByteArray(argv[4]) : QByteArrayLiteral("https");
+    if (files <= 0 || kib <= 0 || (transport != "https" && transport != "http")) {
+        std::fprintf(
+            stderr, "usage: bench_small_files [files=10000] [kib=20] [engine|store|curl|all] [https|http]\n");
         return 2;
     }
     if (qEnvironmentVariableIsEmpty("TRESTLE_SANDBOX_BIN"))
@@ -164,11 +173,24 @@ int main(int argc, char **argv)
                              testing::fixedTime(i));
         }
     }
+    QStringList sandboxArguments{QStringLiteral("--seed"), QStringLiteral("empty"),
+                                 QStringLiteral("--rate-limit"), QStringLiteral("100000000")};
+    TestCertificate certificate;
+    if (transport == "https") {
+        if (!certificate.make()) {
+            std::fprintf(stderr, "certificate: %s\n", qPrintable(certificate.errorString()));
+            return 1;
+        }
+        sandboxArguments << QStringLiteral("--tls-certificate") << certificate.certificatePath()
+                         << QStringLiteral("--tls-key") << certificate.keyPath();
+        // Every QNetworkAccessManager of this process (the engine's, the set-up's) trusts it.
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.addCaCertificate(certificate.certificate());
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
     testing::SandboxProcess sandbox;
     apitest::Connection connection;
-    if (!sandbox.start({QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--rate-limit"),
-                        QStringLiteral("100000000")})
-        || !connection.open(sandbox)) {
+    if (!sandbox.start(sandboxArguments) || !connection.open(sandbox)) {
         std::fprintf(stderr, "sandbox: %s %s\n", qPrintable(sandbox.errorString()),
                      qPrintable(connection.error));
         return 1;
@@ -177,8 +199,8 @@ int main(int argc, char **argv)
     if (!database.open().ok())
         return 1;
     Journal journal(database);
-    std::printf("bench_small_files: %d files of %d KiB in %d folders, %d at a time\n", files, kib, folders,
-                kConcurrency);
+    std::printf("bench_small_files: %d files of %d KiB in %d folders, %d at a time, over %s\n", files, kib,
+                folders, kConcurrency, transport.constData());
 
     const qint64 projectId = connection.projectId;
     QElapsedTimer timer;
@@ -309,6 +331,8 @@ int main(int argc, char **argv)
     QTemporaryDir work; // private (0700): the configs hold the token
     const auto common = [&](QFile &config, bool api) {
         config.write("silent\nwrite-out = \"%{http_code}\\n\"\n");
+        if (transport == "https")
+            config.write("cacert = " + quoted(certificate.certificatePath()) + '\n');
         if (api) {
             config.write("header = " + quoted(QStringLiteral("Authorization: ") + QString::fromUtf8(bearer))
                          + '\n');

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -360,7 +361,9 @@ void HttpConnection::writeResponse()
         } else {
             m_file = std::move(file);
             // The switch lets tests and benchmarks exercise the portable path on Linux too.
-            m_useSendfile = kHaveSendfile && !qEnvironmentVariableIsSet("TRESTLE_SANDBOX_NO_SENDFILE");
+            // Never under TLS: sendfile would put the file's plain bytes on the encrypted stream.
+            m_useSendfile = kHaveSendfile && !qobject_cast<QSslSocket *>(m_socket)
+                && !qEnvironmentVariableIsSet("TRESTLE_SANDBOX_NO_SENDFILE");
         }
     }
 

@@ -4,7 +4,10 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <memory>
 
 namespace sandbox {
 
@@ -31,6 +34,11 @@ public:
     // Optional (see HttpBodyGate); every connection asks the gate set at the time.
     void setBodyGate(HttpBodyGate gate) { m_gate = std::move(gate); }
 
+    // Before listen(): serve HTTPS with this configuration (its certificate and key) instead of
+    // plain HTTP. Connections reach the handler only once their handshake is done.
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool isTls() const;
+
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const;
     QString errorString() const;
@@ -38,7 +46,7 @@ public:
 private:
     void onNewConnection();
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server; // a QSslServer under TLS
     HttpHandler m_handler;
     HttpBodyGate m_gate;
     QString m_spoolDir;

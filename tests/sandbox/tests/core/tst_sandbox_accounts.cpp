@@ -1,8 +1,11 @@
 // Users, companies and projects of trestle-sandbox over HTTP (procore-api.md §3, §4, §8, §10).
 #include "coretestsupport.h"
+#include "testcertificate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
+#include <QSslConfiguration>
 #include <QTest>
 
 using namespace coretest;
@@ -25,6 +28,7 @@ private slots:
     void unknownPath();
     void viewerHasNoDocuments();
     void serviceAccountPermittedProjects();
+    void servesHttpsWithTlsOptions();
 
 private:
     QJsonArray projects(const QString &token, const QString &query = {});
@@ -216,6 +220,38 @@ void TestSandboxAccounts::serviceAccountPermittedProjects()
         get(m_sandbox, QStringLiteral("/rest/v1.0/projects/%1/documents").arg(third), service, m_companyId)
             .status,
         403);
+}
+
+// --tls-certificate / --tls-key: the API and the storage URLs it hands out are https (as
+// Procore's), and a key without its certificate is refused at start.
+void TestSandboxAccounts::servesHttpsWithTlsOptions()
+{
+    TestCertificate certificate;
+    QVERIFY2(certificate.make(), qPrintable(certificate.errorString()));
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(certificate.certificate());
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    const auto restore = qScopeGuard([before] { QSslConfiguration::setDefaultConfiguration(before); });
+
+    testing::SandboxProcess tls;
+    QVERIFY2(tls.start({QStringLiteral("--seed"), QStringLiteral("demo"), QStringLiteral("--tls-certificate"),
+                        certificate.certificatePath(), QStringLiteral("--tls-key"), certificate.keyPath()}),
+             qPrintable(tls.errorString()));
+    QCOMPARE(tls.baseUrl().scheme(), QStringLiteral("https"));
+    const QString token = userTokens(tls).value(QStringLiteral("access_token")).toString();
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(get(tls, QStringLiteral("/rest/v1.0/me"), token).status, 200);
+    const auto info = tls.request("GET", tls.baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/info"))));
+    QCOMPARE(info.status, 200);
+    const QString storage =
+        QJsonDocument::fromJson(info.body).object().value(QStringLiteral("storage_base")).toString();
+    QVERIFY2(storage.startsWith(QLatin1String("https://127.0.0.1:")), qPrintable(storage));
+
+    testing::SandboxProcess keyOnly;
+    QVERIFY(!keyOnly.start({QStringLiteral("--tls-key"), certificate.keyPath()}));
+    QVERIFY2(keyOnly.errorString().contains(QLatin1String("--tls-certificate and --tls-key go together")),
+             qPrintable(keyOnly.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxAccounts)

@@ -1,6 +1,7 @@
 #include "tst_httpserver.h"
 
 #include "http/multipartreader.h"
+#include "testcertificate.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -10,6 +11,7 @@
 #include <QNetworkReply>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -511,3 +513,41 @@ void TestHttpServer::multipartUploadThroughServer()
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
+
+// --tls-certificate: the same server behind TLS (what bench_small_files measures against). A file
+// body must not go out by sendfile there (the file's plain bytes on the encrypted stream), and
+// request bodies arrive whole.
+void TestHttpServer::tlsServesFilesAndBodies()
+{
+    TestCertificate certificate;
+    QVERIFY2(certificate.make(), qPrintable(certificate.errorString()));
+    QSslConfiguration serverSide = QSslConfiguration::defaultConfiguration();
+    serverSide.setLocalCertificate(certificate.certificate());
+    serverSide.setPrivateKey(certificate.key());
+    HttpServer server([this](const HttpRequest &r) { return handle(r); },
+                      m_dir->filePath(QStringLiteral("spool")));
+    server.setTlsConfiguration(serverSide);
+    QVERIFY(server.isTls());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.setCaCertificates({certificate.certificate()});
+    const auto request = [&](const QString &pathAndQuery) {
+        QNetworkRequest r(
+            QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(server.port()).arg(pathAndQuery)));
+        r.setSslConfiguration(trusting);
+        return r;
+    };
+    QNetworkAccessManager nam;
+    std::unique_ptr<QNetworkReply> file(finished(nam.get(request(QStringLiteral("/file")))));
+    QCOMPARE(file->error(), QNetworkReply::NoError);
+    QVERIFY(file->attribute(QNetworkRequest::ConnectionEncryptedAttribute).toBool());
+    const QByteArray body = file->readAll();
+    QCOMPARE(body.size(), m_servedData.size());
+    QVERIFY(body == m_servedData);
+
+    const QByteArray upload = randomBytes(1024 * 1024 + 7, 11);
+    std::unique_ptr<QNetworkReply> echo(finished(nam.post(request(QStringLiteral("/echo")), upload)));
+    QCOMPARE(echo->error(), QNetworkReply::NoError);
+    QCOMPARE(echo->rawHeader("X-Body-Size").toLongLong(), qint64(upload.size()));
+    QCOMPARE(m_lastSha, sha256(upload));
+}

@@ -69,4 +69,5 @@ private Q_SLOTS:
     void oversizedHeaders();
     void queryDecoding();
     void multipartUploadThroughServer();
+    void tlsServesFilesAndBodies();
 };
