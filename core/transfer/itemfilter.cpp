@@ -1,16 +1,8 @@
 #include "core/transfer/itemfilter.h"
 
+#include "core/transfer/relativepaths.h"
+
 namespace trestle {
-
-namespace {
-
-QString nameOf(const QString &relPath)
-{
-    const qsizetype slash = relPath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? relPath : relPath.mid(slash + 1);
-}
-
-} // namespace
 
 ItemFilter::ItemFilter(const JobFilters &filters)
     : m_include(compile(filters.include)), m_exclude(compile(filters.exclude)), m_filters(filters)
@@ -42,7 +34,7 @@ QList<ItemFilter::Glob> ItemFilter::compile(const QStringList &patterns)
 
 const ItemFilter::Glob *ItemFilter::firstMatch(const QList<Glob> &globs, const QString &relPath)
 {
-    const QString name = nameOf(relPath);
+    const QString name = relpath::nameOf(relPath);
     for (const Glob &glob : globs) {
         if (glob.regex.match(glob.matchesPath ? relPath : name).hasMatch())
             return &glob;
@@ -64,7 +56,7 @@ QString ItemFilter::rejectFile(const QString &relPath, qint64 size, const QDateT
     if (!m_include.isEmpty() && !firstMatch(m_include, relPath))
         return tr("not included by any filter");
     if (!m_types.isEmpty()) {
-        const QString name = nameOf(relPath);
+        const QString name = relpath::nameOf(relPath);
         const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
         const QString type = dot <= 0 ? QString() : name.mid(dot + 1).toLower();
         if (!m_types.contains(type))

@@ -2,6 +2,7 @@
 
 #include "core/db/conflictdecisions.h"
 #include "core/store/namerules.h"
+#include "core/transfer/relativepaths.h"
 
 #include <algorithm>
 #include <utility>
@@ -10,36 +11,6 @@
 namespace trestle {
 
 namespace {
-
-QString parentOf(const QString &relPath)
-{
-    const qsizetype slash = relPath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : relPath.left(slash);
-}
-
-QString nameOf(const QString &relPath)
-{
-    const qsizetype slash = relPath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? relPath : relPath.mid(slash + 1);
-}
-
-QString joinRel(const QString &parent, const QString &name)
-{
-    return parent.isEmpty() ? name : parent + QLatin1Char('/') + name;
-}
-
-QString joinRoot(const StorePath &root, const QString &relPath)
-{
-    const QString base = root.toString();
-    if (relPath.isEmpty())
-        return base;
-    return base.isEmpty() ? relPath : base + QLatin1Char('/') + relPath;
-}
-
-int depthOf(const QString &relPath)
-{
-    return relPath.isEmpty() ? 0 : int(relPath.count(QLatin1Char('/'))) + 1;
-}
 
 // Parents before children, then by path: the order folders must be created in. Each depth is
 // counted once and indices are sorted, not the nodes: counting slashes in every comparison and
@@ -50,7 +21,7 @@ void sortByDepth(QVector<TreeNode> &nodes)
     QVector<std::pair<int, qsizetype>> order;
     order.reserve(nodes.size());
     for (qsizetype i = 0; i < nodes.size(); ++i)
-        order.append({depthOf(nodes.at(i).relPath), i});
+        order.append({relpath::depthOf(nodes.at(i).relPath), i});
     std::sort(order.begin(), order.end(), [&nodes](const auto &a, const auto &b) {
         return a.first != b.first ? a.first < b.first
                                   : nodes.at(a.second).relPath < nodes.at(b.second).relPath;
@@ -157,7 +128,7 @@ void PlanBuilder::build(QVector<TreeNode> &source, QVector<TreeNode> &destinatio
 
 void PlanBuilder::planSourceNode(const TreeNode &node)
 {
-    const QString parentRel = parentOf(node.relPath);
+    const QString parentRel = relpath::parentOf(node.relPath);
     if (m_skippedFolders.contains(parentRel)) {
         // Left out with its folder; the folder's skip explains it.
         if (node.entry.isFolder())
@@ -180,9 +151,9 @@ void PlanBuilder::planSourceNode(const TreeNode &node)
         destName = destinationName(node.entry.name, &mappingRecord, &reason);
     QString destRel;
     if (reason.isEmpty()) {
-        destRel = joinRel(m_folderMap.value(parentRel), destName);
+        destRel = relpath::join(m_folderMap.value(parentRel), destName);
         const StoreLimits &limits = m_input.destinationLimits;
-        const QString fullPath = joinRoot(m_input.destinationRoot, destRel);
+        const QString fullPath = relpath::underRoot(m_input.destinationRoot, destRel);
         if (limits.maxPathLength > 0
             && NameRules::measure(fullPath, limits.lengthUnit) > limits.maxPathLength)
             reason = tr("the path is longer than the destination allows (%1)").arg(limits.maxPathLength);
@@ -192,7 +163,8 @@ void PlanBuilder::planSourceNode(const TreeNode &node)
         const QString destKey = key(destRel);
         const QString taken = m_claimedKeys.value(destKey);
         if (!taken.isEmpty()) {
-            reason = NameRules::collisionReason({nameOf(taken), node.entry.name}, m_input.destinationLimits);
+            reason = NameRules::collisionReason({relpath::nameOf(taken), node.entry.name},
+                                                m_input.destinationLimits);
             if (reason.isEmpty())
                 reason = tr("another entry already takes the name \"%1\" on the destination").arg(destName);
         } else {
@@ -396,7 +368,7 @@ void PlanBuilder::planDeletes(QVector<TreeNode> &destination)
     QSet<QString> gone; // destination folders deleted (recursively) or left alone with contents
     QVector<JobItem> deletes;
     for (const TreeNode &node : std::as_const(destination)) {
-        const QString parentRel = parentOf(node.relPath);
+        const QString parentRel = relpath::parentOf(node.relPath);
         if (gone.contains(parentRel)) {
             if (node.entry.isFolder())
                 gone.insert(node.relPath);
@@ -451,8 +423,8 @@ JobItem PlanBuilder::makeItem(ItemAction action, const QString &sourceRel, const
 {
     JobItem item;
     item.action = action;
-    item.sourcePath = joinRoot(m_input.sourceRoot, sourceRel);
-    item.destinationPath = joinRoot(m_input.destinationRoot, destRel);
+    item.sourcePath = relpath::underRoot(m_input.sourceRoot, sourceRel);
+    item.destinationPath = relpath::underRoot(m_input.destinationRoot, destRel);
     return item;
 }
 
@@ -473,7 +445,7 @@ AnalyzeReport PlanBuilder::analyze(const QVector<TreeNode> &nodes, const StoreLi
     AnalyzeReport report;
     QVector<NotableEntry> files;
     for (const TreeNode &node : nodes) {
-        const int depth = depthOf(node.relPath);
+        const int depth = relpath::depthOf(node.relPath);
         report.maxDepth = qMax(report.maxDepth, depth);
         const QList<NameViolation> violations = NameRules::validateName(node.entry.name, target);
         if (!violations.isEmpty())

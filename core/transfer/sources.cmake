@@ -3,6 +3,7 @@
 target_sources(trestle_core_transfer PRIVATE
     transfer/engineprogress.h transfer/engineprogress.cpp
     transfer/itemfilter.h transfer/itemfilter.cpp
+    transfer/relativepaths.h
     transfer/bandwidthlimiter.h transfer/bandwidthlimiter.cpp
     transfer/itemtask.h transfer/itemtask.cpp
     transfer/versionhistorycopy.h transfer/versionhistorycopy.cpp

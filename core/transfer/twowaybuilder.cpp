@@ -2,37 +2,13 @@
 
 #include "core/db/conflictdecisions.h"
 #include "core/store/namerules.h"
+#include "core/transfer/relativepaths.h"
 
 #include <algorithm>
 
 namespace trestle {
 
 namespace {
-
-QString parentOf(const QString &relPath)
-{
-    const qsizetype slash = relPath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : relPath.left(slash);
-}
-
-QString nameOf(const QString &relPath)
-{
-    const qsizetype slash = relPath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? relPath : relPath.mid(slash + 1);
-}
-
-QString joinRoot(const StorePath &root, const QString &relPath)
-{
-    const QString base = root.toString();
-    if (relPath.isEmpty())
-        return base;
-    return base.isEmpty() ? relPath : base + QLatin1Char('/') + relPath;
-}
-
-int depthOf(const QString &relPath)
-{
-    return relPath.isEmpty() ? 0 : int(relPath.count(QLatin1Char('/'))) + 1;
-}
 
 qint64 msOf(const Entry &entry)
 {
@@ -92,8 +68,8 @@ void TwoWayBuilder::markDirty(Side side, const QVector<TreeNode> &nodes)
         const auto base = m_baseline.constFind(node.relPath);
         if (base != m_baseline.cend() && !changedSince(side, node.entry, *base))
             continue;
-        for (QString folder = parentOf(node.relPath); !folder.isEmpty() && !dirty.contains(folder);
-             folder = parentOf(folder))
+        for (QString folder = relpath::parentOf(node.relPath); !folder.isEmpty() && !dirty.contains(folder);
+             folder = relpath::parentOf(folder))
             dirty.insert(folder);
     }
 }
@@ -118,12 +94,12 @@ void TwoWayBuilder::build(const QVector<TreeNode> &left, const QVector<TreeNode>
     }
     // Parents before children: a folder is settled before anything in it.
     std::sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) {
-        const int da = depthOf(a);
-        const int db = depthOf(b);
+        const int da = relpath::depthOf(a);
+        const int db = relpath::depthOf(b);
         return da != db ? da < db : a < b;
     });
     for (const QString &rel : std::as_const(paths)) {
-        if (m_goneFolders.contains(parentOf(rel))) {
+        if (m_goneFolders.contains(relpath::parentOf(rel))) {
             m_goneFolders.insert(rel);
             continue;
         }
@@ -284,7 +260,7 @@ void TwoWayBuilder::planConflict(const QString &rel, const Entry &left, const En
         // Waits in the journal with both paths until the user decides (ConflictDecisions).
         skip(rel, tr("changed on both sides: waiting for a decision"));
         JobItem &waiting = m_fileItems.last();
-        waiting.destinationPath = joinRoot(m_input.destinationRoot, rel);
+        waiting.destinationPath = relpath::underRoot(m_input.destinationRoot, rel);
         waiting.size = qMax<qint64>(0, left.size);
         waiting.mtimeMs = msOf(left);
         waiting.errorKind = Error::Kind::Conflict;
@@ -330,8 +306,8 @@ void TwoWayBuilder::add(JobItem item, Side actsOn, const QString &sourceRel, con
 {
     // Reverse: the item writes (or deletes) in the job's source store.
     item.reverse = actsOn == Side::Left;
-    item.sourcePath = joinRoot(m_input.sourceRoot, sourceRel);
-    item.destinationPath = joinRoot(m_input.destinationRoot, destRel);
+    item.sourcePath = relpath::underRoot(m_input.sourceRoot, sourceRel);
+    item.destinationPath = relpath::underRoot(m_input.destinationRoot, destRel);
     if (item.action == ItemAction::CreateFolder)
         m_folderItems.append(item);
     else if (item.action == ItemAction::Delete)
@@ -344,7 +320,7 @@ void TwoWayBuilder::skip(const QString &rel, const QString &reason)
 {
     JobItem item;
     item.action = ItemAction::Skip;
-    item.sourcePath = joinRoot(m_input.sourceRoot, rel);
+    item.sourcePath = relpath::underRoot(m_input.sourceRoot, rel);
     item.state = ItemState::Skipped;
     item.reason = reason;
     m_fileItems.append(item);
@@ -355,7 +331,7 @@ void TwoWayBuilder::skip(const QString &rel, const QString &reason)
 QString TwoWayBuilder::nameProblem(Side to, const QString &rel) const
 {
     const StoreLimits &limits = to == Side::Left ? m_sourceLimits : m_input.destinationLimits;
-    const QList<NameViolation> violations = NameRules::validateName(nameOf(rel), limits);
+    const QList<NameViolation> violations = NameRules::validateName(relpath::nameOf(rel), limits);
     return violations.isEmpty() ? QString() : violations.constFirst().reason;
 }
 
