@@ -441,13 +441,17 @@ void ProcoreClient::updateFolder(qint64 projectId, qint64 folderId, const Folder
     sendAndParse<Folder>(request, JsonParse::folder, done);
 }
 
-void ProcoreClient::deleteFolder(qint64 projectId, qint64 folderId, Callback<Done> done)
+void ProcoreClient::deleteDocument(qint64 projectId, const QString &path, Callback<Done> done)
 {
-    ApiRequest request =
-        projectRequest("DELETE", QStringLiteral("/rest/v1.0/folders/%1").arg(folderId), projectId);
+    ApiRequest request = projectRequest("DELETE", path, projectId);
     request.notFoundAfterRetryIsSuccess = true;
     send(request,
          [done](const Result<ApiReply> &r, ApiCall *) { done(r.ok() ? Result<Done>(Done{}) : r.error()); });
+}
+
+void ProcoreClient::deleteFolder(qint64 projectId, qint64 folderId, Callback<Done> done)
+{
+    deleteDocument(projectId, QStringLiteral("/rest/v1.0/folders/%1").arg(folderId), std::move(done));
 }
 
 void ProcoreClient::file(qint64 projectId, qint64 fileId, Callback<File> done)
@@ -529,11 +533,7 @@ void ProcoreClient::updateFile(qint64 projectId, qint64 fileId, const FileChange
 
 void ProcoreClient::deleteFile(qint64 projectId, qint64 fileId, Callback<Done> done)
 {
-    ApiRequest request =
-        projectRequest("DELETE", QStringLiteral("/rest/v1.0/files/%1").arg(fileId), projectId);
-    request.notFoundAfterRetryIsSuccess = true;
-    send(request,
-         [done](const Result<ApiReply> &r, ApiCall *) { done(r.ok() ? Result<Done>(Done{}) : r.error()); });
+    deleteDocument(projectId, QStringLiteral("/rest/v1.0/files/%1").arg(fileId), std::move(done));
 }
 
 void ProcoreClient::createFileVersion(qint64 projectId, qint64 fileId, const QString &uploadUuid,

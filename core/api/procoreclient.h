@@ -168,6 +168,8 @@ private:
     void findChild(qint64 projectId, qint64 parentId, const QString &name, QList<Child> Folder::*children,
                    Callback<std::optional<Child>> done);
     ApiRequest projectRequest(const QByteArray &method, const QString &path, qint64 projectId) const;
+    // DELETE of a folder or file at `path`: a "not found" after a retry means the first try took.
+    void deleteDocument(qint64 projectId, const QString &path, Callback<Done> done);
     // Runs `fn` on the next event loop turn (callbacks never run inside the call that caused them).
     void post(std::function<void()> fn);
 
