@@ -7,6 +7,10 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
+class QSqlDatabase;
+
 namespace trestle {
 
 class Database;
@@ -54,6 +58,10 @@ public:
 private:
     // The pair's row id; created when `create`, else 0 if unknown.
     Result<qint64> pairId(const SyncPair &pair, bool create) const;
+    // Runs `work` with this thread's connection and the pair's id in one transaction, committed
+    // when it succeeds. Without `create`, a pair never stored has nothing to change: Done at once.
+    Status inPairTransaction(const SyncPair &pair, bool create,
+                             const std::function<Status(const QSqlDatabase &, qint64)> &work);
 
     Database &m_database;
 };

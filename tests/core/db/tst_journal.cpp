@@ -431,6 +431,10 @@ private Q_SLOTS:
         QVERIFY(store.forget(pair).ok());
         QVERIFY(store.entries(pair).value().isEmpty());
         QCOMPARE(store.entries(other).value().size(), 3);
+        // Forgetting paths of a pair that is not stored (any more) changes nothing and is no error.
+        QVERIFY(store.remove(pair, {QStringLiteral("a/2.dwg")}).ok());
+        QVERIFY(store.entries(pair).value().isEmpty());
+        QCOMPARE(store.entries(other).value().size(), 3);
     }
 
     void reportCsvAndHtml()
