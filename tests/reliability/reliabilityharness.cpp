@@ -120,6 +120,23 @@ bool Harness::signInAgain()
     return true;
 }
 
+QMap<QString, QString> Harness::uploadShare(int folders, int filesPerFolder, int maxBytes, quint32 seed)
+{
+    const QString share = makeShare(QStringLiteral("share"), folders, filesPerFolder, maxBytes, seed);
+    QString error;
+    const qint64 up = plan(localFactory(share), procoreFactory(), &error);
+    if (up <= 0) {
+        m_error = QStringLiteral("planning the upload: %1").arg(error);
+        return {};
+    }
+    int runs = 0;
+    if (const Error uploaded = runUntilDone(localFactory(share), procoreFactory(), up, 3, &runs)) {
+        m_error = QStringLiteral("uploading the share: %1").arg(uploaded.toString());
+        return {};
+    }
+    return localFiles(share);
+}
+
 QString Harness::makeShare(const QString &name, int folders, int filesPerFolder, int maxBytes, quint32 seed)
 {
     const QString root = m_dir.filePath(name);

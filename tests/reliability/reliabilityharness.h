@@ -71,6 +71,9 @@ public:
     // A share of `folders` folders with `filesPerFolder` files of random content (seeded), sizes
     // up to maxBytes. Returns its path.
     QString makeShare(const QString &name, int folders, int filesPerFolder, int maxBytes, quint32 seed);
+    // makeShare("share", …), then a copy of it into the project run to the end (at most 3 runs):
+    // what the download scenarios read back. Its files (localFiles), or empty with errorString().
+    QMap<QString, QString> uploadShare(int folders, int filesPerFolder, int maxBytes, quint32 seed);
 
     StoreFactory procoreFactory() const;
     static StoreFactory localFactory(const QString &path);

@@ -221,13 +221,9 @@ void TestReliabilityFaults::destinationDiskFull()
 {
     Harness h;
     QVERIFY2(h.start(), qPrintable(h.errorString()));
-    const QString share = h.makeShare(QStringLiteral("share"), 2, 6, 400000, 10);
-    const auto expected = Harness::localFiles(share);
+    const auto expected = h.uploadShare(2, 6, 400000, 10);
+    QVERIFY2(!expected.isEmpty(), qPrintable(h.errorString()));
     QString error;
-    const qint64 up = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
-    QVERIFY2(up > 0, qPrintable(error));
-    int runs = 0;
-    QVERIFY(!h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), up, 3, &runs));
 
     // Download into a 1 MiB tmpfs: some files fit, then the disk is full.
     const QString full = h.dir() + QStringLiteral("/full");
@@ -276,13 +272,9 @@ void TestReliabilityFaults::destinationReadOnly()
 {
     Harness h;
     QVERIFY2(h.start(), qPrintable(h.errorString()));
-    const QString share = h.makeShare(QStringLiteral("share"), 1, 4, 20000, 11);
-    const auto expected = Harness::localFiles(share);
+    const auto expected = h.uploadShare(1, 4, 20000, 11);
+    QVERIFY2(!expected.isEmpty(), qPrintable(h.errorString()));
     QString error;
-    const qint64 up = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
-    QVERIFY2(up > 0, qPrintable(error));
-    int runs = 0;
-    QVERIFY(!h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), up, 3, &runs));
 
     // A read-only mount (root ignores mode bits, so chmod would prove nothing).
     const QString readOnly = h.dir() + QStringLiteral("/readonly");

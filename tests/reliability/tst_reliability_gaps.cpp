@@ -165,14 +165,9 @@ void TestReliabilityGaps::sandboxKilledMidDownload()
     QVERIFY2(h.start({QStringLiteral("--data-dir"), data, QStringLiteral("--durable"),
                       QStringLiteral("--latency-ms"), QStringLiteral("20")}),
              qPrintable(h.errorString()));
-    const QString share = h.makeShare(QStringLiteral("share"), 3, 6, 200000, 13);
-    const auto expected = Harness::localFiles(share);
+    const auto expected = h.uploadShare(3, 6, 200000, 13);
+    QVERIFY2(!expected.isEmpty(), qPrintable(h.errorString()));
     QString error;
-    const qint64 up = h.plan(Harness::localFactory(share), h.procoreFactory(), &error);
-    QVERIFY2(up > 0, qPrintable(error));
-    int upRuns = 0;
-    const Error uploaded = h.runUntilDone(Harness::localFactory(share), h.procoreFactory(), up, 3, &upRuns);
-    QVERIFY2(!uploaded, qPrintable(uploaded.toString()));
 
     const QString back = h.dir() + QStringLiteral("/back");
     QVERIFY(QDir().mkpath(back));
