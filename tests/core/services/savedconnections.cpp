@@ -1,6 +1,10 @@
 #include "savedconnections.h"
 
+#include "core/db/database.h"
+#include "core/db/profilerepository.h"
+#include "core/secrets/secretstore.h"
 #include "core/services/connectionsetup.h"
+#include "core/services/ratelimitmeters.h"
 #include "sandboxprocess.h"
 
 #include <QJsonArray>
@@ -124,6 +128,45 @@ Result<ConnectionProfile> saveShareConnection(const ConnectionServices &services
     setup.settings().platform = ConnectionProfile::Platform::Share;
     setup.settings().rootPath = rootPath;
     return testAndSave(setup, displayName);
+}
+
+ServicesFixture::ServicesFixture() = default;
+
+ServicesFixture::~ServicesFixture()
+{
+    clear();
+}
+
+bool ServicesFixture::reset()
+{
+    clear();
+    if (!m_dir.isValid())
+        return false;
+    m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle-%1.sqlite").arg(++m_count)));
+    if (!m_db->open().ok())
+        return false;
+    m_profiles = std::make_unique<ProfileRepository>(*m_db);
+    m_secrets = std::make_unique<SecretStore>();
+    m_meters = std::make_unique<RateLimitMeters>();
+    return true;
+}
+
+void ServicesFixture::clear()
+{
+    m_meters.reset();
+    m_secrets.reset();
+    closeDatabase();
+}
+
+void ServicesFixture::closeDatabase()
+{
+    m_profiles.reset();
+    m_db.reset();
+}
+
+ConnectionServices ServicesFixture::services() const
+{
+    return {m_profiles.get(), m_secrets.get(), m_meters.get()};
 }
 
 } // namespace testing

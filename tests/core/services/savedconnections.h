@@ -5,11 +5,20 @@
 #include "core/services/connectionservices.h"
 
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <tuple>
+
+namespace trestle {
+class Database;
+class ProfileRepository;
+class RateLimitMeters;
+class SecretStore;
+} // namespace trestle
 
 namespace testing {
 
@@ -46,5 +55,34 @@ saveServiceAccountConnection(const trestle::ConnectionServices &services, const 
 trestle::Result<trestle::ConnectionProfile> saveShareConnection(const trestle::ConnectionServices &services,
                                                                 const QString &rootPath,
                                                                 const QString &displayName);
+
+// What the services suites give ConnectionSetup, ConnectionManager and ConnectionStores: a database
+// of its own per test function (reset() in init(), clear() in cleanup()), its profiles, the real
+// keychain and a fresh set of meters, in a temporary folder that lasts as long as the fixture.
+class ServicesFixture final
+{
+    Q_DISABLE_COPY_MOVE(ServicesFixture)
+
+public:
+    ServicesFixture();
+    ~ServicesFixture();
+
+    bool reset(); // false when the folder or the database cannot be made
+    void clear();
+    void closeDatabase(); // the profiles and SQLite only (the keychain and meters stay)
+    trestle::ConnectionServices services() const;
+    QString dir() const { return m_dir.path(); }
+    trestle::ProfileRepository *profiles() const { return m_profiles.get(); }
+    trestle::SecretStore *secrets() const { return m_secrets.get(); }
+    trestle::RateLimitMeters *meters() const { return m_meters.get(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<trestle::Database> m_db;
+    std::unique_ptr<trestle::ProfileRepository> m_profiles;
+    std::unique_ptr<trestle::SecretStore> m_secrets;
+    std::unique_ptr<trestle::RateLimitMeters> m_meters;
+    int m_count = 0;
+};
 
 } // namespace testing

@@ -9,7 +9,9 @@
 #include "core/services/ratelimitmeters.h"
 
 #include "sandboxprocess.h"
+#include "savedconnections.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -18,32 +20,10 @@
 #include <QUrlQuery>
 
 #include <optional>
-#include <tuple>
 
 using namespace trestle;
 
 namespace {
-
-constexpr int kWaitMs = 20000;
-
-// Runs `trigger`, then waits for `signal` and returns its last argument (Result/Status are not
-// default-constructible, so QSignalSpy's QVariants cannot hand them out).
-template<typename T, typename Obj, typename Signal>
-std::optional<T> capture(Obj *obj, Signal signal, const std::function<void()> &trigger,
-                         int timeoutMs = kWaitMs)
-{
-    std::optional<T> result;
-    const QMetaObject::Connection connection =
-        QObject::connect(obj, signal, obj, [&result](const auto &...args) {
-            if (!result)
-                result.emplace(std::get<sizeof...(args) - 1>(std::tie(args...)));
-        });
-    trigger();
-    const bool arrived = QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
-    Q_UNUSED(arrived); // an empty optional says so
-    QObject::disconnect(connection);
-    return result;
-}
 
 const QString kDemoLogin = QStringLiteral("demo@trestle.test");
 const QString kDemoPassword = QStringLiteral("trestle-demo");
@@ -74,7 +54,7 @@ private Q_SLOTS:
     void secretsAreOnlyInTheKeychain();
 
 private:
-    ConnectionServices services() const { return {m_profiles.get(), m_secrets.get(), m_meters.get()}; }
+    ConnectionServices services() const { return m_fixture.services(); }
     // Signs in through the real login form, posted by hand (the browser's job in the wizard).
     bool signInAsUser(ConnectionSetup &setup, const QString &login, const QString &password, Status *result);
     QString authorizeRedirect(const QUrl &authorizeUrl, const QString &login, const QString &password);
@@ -85,36 +65,23 @@ private:
     int tokenInfoStatus(const QString &accessToken);
 
     testing::SandboxProcess m_sandbox;
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<ProfileRepository> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<RateLimitMeters> m_meters;
-    int m_dbCount = 0;
+    testing::ServicesFixture m_fixture;
 };
 
 void TestConnectionServices::initTestCase()
 {
     QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-    QVERIFY(m_dir.isValid());
 }
 
 void TestConnectionServices::init()
 {
-    m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle-%1.sqlite").arg(++m_dbCount)));
-    QVERIFY(m_db->open().ok());
-    m_profiles = std::make_unique<ProfileRepository>(*m_db);
-    m_secrets = std::make_unique<SecretStore>();
-    m_meters = std::make_unique<RateLimitMeters>();
+    QVERIFY(m_fixture.reset());
     QVERIFY(m_sandbox.configure(QJsonObject{{QStringLiteral("rate_limit"), 3600}}));
 }
 
 void TestConnectionServices::cleanup()
 {
-    m_meters.reset();
-    m_secrets.reset();
-    m_profiles.reset();
-    m_db.reset();
+    m_fixture.clear();
 }
 
 QString TestConnectionServices::authorizeRedirect(const QUrl &authorizeUrl, const QString &login,
@@ -143,8 +110,8 @@ bool TestConnectionServices::signInAsUser(ConnectionSetup &setup, const QString 
         return false;
     if (!setup.isRedirect(QUrl(location)))
         return false;
-    const auto status = capture<Status>(&setup, &ConnectionSetup::signInFinished,
-                                        [&] { setup.completeSignIn(QUrl(location)); });
+    const auto status = testing::capture<Status>(&setup, &ConnectionSetup::signInFinished,
+                                                 [&] { setup.completeSignIn(QUrl(location)); });
     if (!status)
         return false;
     *result = *status;
@@ -153,13 +120,13 @@ bool TestConnectionServices::signInAsUser(ConnectionSetup &setup, const QString 
 
 bool TestConnectionServices::chooseFirstProject(ConnectionSetup &setup)
 {
-    const auto companyList = capture<Result<QList<Company>>>(&setup, &ConnectionSetup::companiesFinished,
-                                                             [&] { setup.loadCompanies(); });
+    const auto companyList = testing::capture<Result<QList<Company>>>(
+        &setup, &ConnectionSetup::companiesFinished, [&] { setup.loadCompanies(); });
     if (!companyList || !companyList->ok() || companyList->value().isEmpty())
         return false;
     const Company company = companyList->value().first();
-    const auto projectList = capture<Result<QList<Project>>>(&setup, &ConnectionSetup::projectsFinished,
-                                                             [&] { setup.loadProjects(company.id); });
+    const auto projectList = testing::capture<Result<QList<Project>>>(
+        &setup, &ConnectionSetup::projectsFinished, [&] { setup.loadProjects(company.id); });
     if (!projectList || !projectList->ok() || projectList->value().isEmpty())
         return false;
     setup.settings().companyId = company.id;
@@ -172,7 +139,7 @@ bool TestConnectionServices::chooseFirstProject(ConnectionSetup &setup)
 Status TestConnectionServices::runTest(ConnectionSetup &setup)
 {
     const auto status =
-        capture<Status>(&setup, &ConnectionSetup::testFinished, [&] { setup.testConnection(); });
+        testing::capture<Status>(&setup, &ConnectionSetup::testFinished, [&] { setup.testConnection(); });
     if (!status)
         return Error(Error::Kind::Timeout, QStringLiteral("no testFinished"));
     return *status;
@@ -180,8 +147,8 @@ Status TestConnectionServices::runTest(ConnectionSetup &setup)
 
 Result<ConnectionProfile> TestConnectionServices::runSave(ConnectionSetup &setup)
 {
-    const auto saved =
-        capture<Result<ConnectionProfile>>(&setup, &ConnectionSetup::saveFinished, [&] { setup.save(); });
+    const auto saved = testing::capture<Result<ConnectionProfile>>(&setup, &ConnectionSetup::saveFinished,
+                                                                   [&] { setup.save(); });
     if (!saved)
         return Error(Error::Kind::Timeout, QStringLiteral("no saveFinished"));
     return *saved;
@@ -189,8 +156,9 @@ Result<ConnectionProfile> TestConnectionServices::runSave(ConnectionSetup &setup
 
 Result<QString> TestConnectionServices::readSecret(const QString &id, SecretKind kind)
 {
-    SecretReadJob *job = m_secrets->read(id, kind);
-    const auto value = capture<Result<QString>>(job, &SecretReadJob::finished, [job] { job->start(); });
+    SecretReadJob *job = m_fixture.secrets()->read(id, kind);
+    const auto value =
+        testing::capture<Result<QString>>(job, &SecretReadJob::finished, [job] { job->start(); });
     if (!value)
         return Error(Error::Kind::Timeout, QStringLiteral("keychain did not answer"));
     return *value;
@@ -220,15 +188,15 @@ void TestConnectionServices::userSignInTestSaveTestDelete()
     QVERIFY(setup->settings().projectId > (qint64(1) << 32)); // 64-bit ids survive
 
     // Nothing is stored before save().
-    QCOMPARE(m_profiles->profiles().value().size(), 0);
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 0);
 
     const Status test = runTest(*setup);
     QVERIFY2(test.ok(), qPrintable(test.error().toString()));
     const auto saved = runSave(*setup);
     QVERIFY2(saved.ok(), qPrintable(saved.error().toString()));
     const QString id = saved.value().id;
-    QCOMPARE(m_profiles->profiles().value().size(), 1);
-    const ConnectionProfile stored = m_profiles->profile(id).value();
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 1);
+    const ConnectionProfile stored = m_fixture.profiles()->profile(id).value();
     QCOMPARE(stored.displayName, QStringLiteral("Demo company"));
     QCOMPARE(stored.clientId, QStringLiteral(TRESTLE_DEFAULT_CLIENT_ID));
     QVERIFY(!stored.customCredentials);
@@ -244,7 +212,7 @@ void TestConnectionServices::userSignInTestSaveTestDelete()
 
     // The manager tests with the stored tokens.
     const auto tested =
-        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
     QVERIFY(tested);
     QVERIFY2(tested->ok(), qPrintable(tested->error().toString()));
 
@@ -256,10 +224,10 @@ void TestConnectionServices::userSignInTestSaveTestDelete()
 
     // Delete: revoked at Procore, secrets and profile gone.
     const auto removed =
-        capture<Status>(&manager, &ConnectionManager::removeFinished, [&] { manager.remove(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::removeFinished, [&] { manager.remove(id); });
     QVERIFY(removed);
     QVERIFY2(removed->ok(), qPrintable(removed->error().toString()));
-    QCOMPARE(m_profiles->profiles().value().size(), 0);
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 0);
     QCOMPARE(readSecret(id, SecretKind::AccessToken).error().kind(), Error::Kind::NotFound);
     QCOMPARE(readSecret(id, SecretKind::RefreshToken).error().kind(), Error::Kind::NotFound);
     QCOMPARE(tokenInfoStatus(access.value()), 401);
@@ -333,15 +301,16 @@ void TestConnectionServices::serviceAccount()
     setup.settings().serviceCompanyId = probe.settings().companyId;
     probe.cancel();
 
-    auto result =
-        capture<Status>(&setup, &ConnectionSetup::signInFinished, [&] { setup.signInServiceAccount(); });
+    auto result = testing::capture<Status>(&setup, &ConnectionSetup::signInFinished,
+                                           [&] { setup.signInServiceAccount(); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QVERIFY2(result->error().message().contains(QLatin1String("service account")),
              qPrintable(result->error().message()));
 
     setup.settings().serviceClientSecret = QStringLiteral("trestle-service-secret");
-    result = capture<Status>(&setup, &ConnectionSetup::signInFinished, [&] { setup.signInServiceAccount(); });
+    result = testing::capture<Status>(&setup, &ConnectionSetup::signInFinished,
+                                      [&] { setup.signInServiceAccount(); });
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->error().toString()));
     QVERIFY(chooseFirstProject(setup));
@@ -358,10 +327,10 @@ void TestConnectionServices::serviceAccount()
     ConnectionManager manager(services());
     const QString id = saved.value().id;
     const auto tested =
-        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
     QVERIFY(tested && tested->ok());
     const auto removed =
-        capture<Status>(&manager, &ConnectionManager::removeFinished, [&] { manager.remove(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::removeFinished, [&] { manager.remove(id); });
     QVERIFY(removed && removed->ok());
     QCOMPARE(readSecret(saved.value().id, SecretKind::ClientSecret).error().kind(), Error::Kind::NotFound);
 }
@@ -383,7 +352,7 @@ void TestConnectionServices::viewerHasNoDocumentsPermission()
     QVERIFY(!setup.lastTestOk());
     // And nothing can be saved without a successful test.
     QVERIFY(!runSave(setup).ok());
-    QCOMPARE(m_profiles->profiles().value().size(), 0);
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 0);
 }
 
 void TestConnectionServices::cancelLeavesNothing()
@@ -399,7 +368,7 @@ void TestConnectionServices::cancelLeavesNothing()
     setup.cancel();
     QVERIFY(setup.isCancelled());
     QVERIFY(!runSave(setup).ok());
-    QCOMPARE(m_profiles->profiles().value().size(), 0);
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 0);
     // The tokens of the cancelled run were revoked at Procore (no /rest call was needed for it).
     QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.stats().value(QStringLiteral("total_api_calls")).toInt() == 0, 2000);
 }
@@ -413,8 +382,8 @@ void TestConnectionServices::networkUnreachable()
     setup.settings().serviceClientId = QStringLiteral("trestle-service-account");
     setup.settings().serviceClientSecret = QStringLiteral("trestle-service-secret");
     setup.settings().serviceCompanyId = 1;
-    const auto result =
-        capture<Status>(&setup, &ConnectionSetup::signInFinished, [&] { setup.signInServiceAccount(); });
+    const auto result = testing::capture<Status>(&setup, &ConnectionSetup::signInFinished,
+                                                 [&] { setup.signInServiceAccount(); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), Error::Kind::Network);
@@ -467,17 +436,17 @@ void TestConnectionServices::reconnectAfterRevokedSignIn()
     QVERIFY(m_sandbox.post(QStringLiteral("revoke-refresh-tokens")));
     QVERIFY(m_sandbox.post(QStringLiteral("expire-tokens")));
     const auto failed =
-        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
     QVERIFY(failed);
     QVERIFY(!failed->ok());
     QVERIFY2(failed->error().message().contains(QLatin1String("Reconnect")),
              qPrintable(failed->error().message()));
-    QVERIFY(!m_profiles->profile(id).value().lastTestOk);
+    QVERIFY(!m_fixture.profiles()->profile(id).value().lastTestOk);
 
     const auto reconnect = manager.reconnectSetup(id, nullptr);
     QVERIFY(reconnect.ok());
     std::unique_ptr<ConnectionSetup> setup(reconnect.value());
-    QCOMPARE(setup->settings().projectId, m_profiles->profile(id).value().projectId);
+    QCOMPARE(setup->settings().projectId, m_fixture.profiles()->profile(id).value().projectId);
     Status signIn = Done{};
     QVERIFY(signInAsUser(*setup, kDemoLogin, kDemoPassword, &signIn));
     QVERIFY(signIn.ok());
@@ -486,9 +455,9 @@ void TestConnectionServices::reconnectAfterRevokedSignIn()
     const auto saved = runSave(*setup);
     QVERIFY2(saved.ok(), qPrintable(saved.error().toString()));
     QCOMPARE(saved.value().id, id);
-    QCOMPARE(m_profiles->profiles().value().size(), 1);
+    QCOMPARE(m_fixture.profiles()->profiles().value().size(), 1);
     const auto tested =
-        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
     QVERIFY(tested && tested->ok());
 }
 
@@ -525,8 +494,8 @@ void TestConnectionServices::messages()
 // wrote (SQLite with its -wal/-shm, settings, logs) is searched for each secret it ever held.
 void TestConnectionServices::secretsAreOnlyInTheKeychain()
 {
-    const QString logDir = m_dir.filePath(QStringLiteral("logs"));
-    const QString settingsDir = m_dir.filePath(QStringLiteral("settings"));
+    const QString logDir = QDir(m_fixture.dir()).filePath(QStringLiteral("logs"));
+    const QString settingsDir = QDir(m_fixture.dir()).filePath(QStringLiteral("settings"));
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
     LogFile::install(logDir);
@@ -565,18 +534,17 @@ void TestConnectionServices::secretsAreOnlyInTheKeychain()
     // Expire the access token: the next test refreshes and rotates both tokens.
     QVERIFY(m_sandbox.post(QStringLiteral("expire-tokens")));
     const auto tested =
-        capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
+        testing::capture<Status>(&manager, &ConnectionManager::testFinished, [&] { manager.test(id); });
     QVERIFY(tested);
     QVERIFY2(tested->ok(), qPrintable(tested->error().toString()));
     collect();
     QCOMPARE(secrets.size(), 5); // two access tokens, two refresh tokens, one client secret
 
-    m_profiles.reset();
-    m_db.reset(); // close SQLite so the -wal is as it stays on disk
+    m_fixture.closeDatabase(); // so the -wal is as it stays on disk
     QLoggingCategory::setFilterRules(QString());
     int filesScanned = 0;
     qint64 logBytes = 0;
-    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(m_fixture.dir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile file(path);

@@ -118,39 +118,26 @@ private Q_SLOTS:
     void webLink();
 
 private:
-    ConnectionServices services() const { return {m_profiles.get(), m_secrets.get(), m_meters.get()}; }
+    ConnectionServices services() const { return m_fixture.services(); }
     ConnectionProfile procoreProfile(const QString &name);
 
     testing::SandboxProcess m_sandbox;
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<ProfileRepository> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<RateLimitMeters> m_meters;
-    int m_dbCount = 0;
+    testing::ServicesFixture m_fixture;
 };
 
 void TestConnectionStores::initTestCase()
 {
     QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-    QVERIFY(m_dir.isValid());
 }
 
 void TestConnectionStores::init()
 {
-    m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("trestle-%1.sqlite").arg(++m_dbCount)));
-    QVERIFY(m_db->open().ok());
-    m_profiles = std::make_unique<ProfileRepository>(*m_db);
-    m_secrets = std::make_unique<SecretStore>();
-    m_meters = std::make_unique<RateLimitMeters>();
+    QVERIFY(m_fixture.reset());
 }
 
 void TestConnectionStores::cleanup()
 {
-    m_meters.reset();
-    m_secrets.reset();
-    m_profiles.reset();
-    m_db.reset();
+    m_fixture.clear();
 }
 
 ConnectionProfile TestConnectionStores::procoreProfile(const QString &name)
@@ -164,7 +151,7 @@ ConnectionProfile TestConnectionStores::procoreProfile(const QString &name)
     profile.companyId = 5;
     profile.projectId = 77;
     profile.projectName = name;
-    return m_profiles->add(profile).value();
+    return m_fixture.profiles()->add(profile).value();
 }
 
 void TestConnectionStores::serviceAccountOpensProject()
@@ -184,7 +171,8 @@ void TestConnectionStores::serviceAccountOpensProject()
     QVERIFY2(!prepared, qPrintable(prepared.toString()));
     QCOMPARE(stores.displayName(id), QStringLiteral("Tower A"));
     QVERIFY(stores.meter(id));
-    QCOMPARE(stores.meter(id), m_meters->meterFor(saved.value().authBaseUrl, saved.value().clientId));
+    QCOMPARE(stores.meter(id),
+             m_fixture.meters()->meterFor(saved.value().authBaseUrl, saved.value().clientId));
 
     std::unique_ptr<Store> store = stores.openStore(id, &error);
     QVERIFY2(store, qPrintable(error.toString()));
@@ -296,7 +284,7 @@ void TestConnectionStores::missingKeychainEntry()
 {
     const auto saved = testing::saveUserConnection(services(), m_sandbox, QStringLiteral("No secrets"));
     QVERIFY2(saved.ok(), qPrintable(saved.error().toString()));
-    SecretRemoveJob *job = m_secrets->removeAll(saved.value().id);
+    SecretRemoveJob *job = m_fixture.secrets()->removeAll(saved.value().id);
     QVERIFY(capture<Status>(job, &SecretRemoveJob::finished, [job] { job->start(); }).has_value());
 
     ConnectionStores stores(services());
@@ -324,7 +312,7 @@ void TestConnectionStores::unknownConnection()
 
     // A deleted profile is unknown too.
     const ConnectionProfile deleted = procoreProfile(QStringLiteral("Deleted"));
-    QVERIFY(m_profiles->remove(deleted.id).ok());
+    QVERIFY(m_fixture.profiles()->remove(deleted.id).ok());
     QCOMPARE(prepareNow(stores, deleted.id).kind(), Error::Kind::NotFound);
 }
 
@@ -359,10 +347,10 @@ void TestConnectionStores::shareConnection()
     QVERIFY(factory());
 
     // Deleting the profile forgets the prepared connection.
-    QVERIFY(m_profiles->remove(connection).ok());
+    QVERIFY(m_fixture.profiles()->remove(connection).ok());
     QVERIFY(!stores.factory(connection));
     QCOMPARE(prepareNow(stores, connection).kind(), Error::Kind::NotFound);
-    QVERIFY(m_profiles->add(saved.value()).ok()); // back, with the same id
+    QVERIFY(m_fixture.profiles()->add(saved.value()).ok()); // back, with the same id
 
     // The share went away: a new prepare says so.
     stores.forget(connection);
@@ -382,8 +370,8 @@ void TestConnectionStores::parseEndpoint()
     ConnectionProfile shareProfile;
     shareProfile.platform = ConnectionProfile::Platform::Share;
     shareProfile.displayName = QStringLiteral("Drawings");
-    shareProfile.rootPath = m_dir.path();
-    const QString share = m_profiles->add(shareProfile).value().id;
+    shareProfile.rootPath = m_fixture.dir();
+    const QString share = m_fixture.profiles()->add(shareProfile).value().id;
 
     struct Row
     {
@@ -392,7 +380,7 @@ void TestConnectionStores::parseEndpoint()
         QString path;
         QStringList messageHas = {};
     };
-    const QString local = QDir::cleanPath(m_dir.path());
+    const QString local = QDir::cleanPath(m_fixture.dir());
     const QList<Row> rows{
         {local, QStringLiteral("local:") + local, QString()},
         {QStringLiteral("procore:Tower B/Upload/Sub"), towerB, QStringLiteral("Upload/Sub")},
