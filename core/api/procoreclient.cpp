@@ -477,6 +477,12 @@ void ProcoreClient::createFile(qint64 projectId, const NewFile &newFile, Callbac
 {
     ApiRequest request = projectRequest("POST", QStringLiteral("/rest/v1.0/files"), projectId);
     request.multipart = fileMultipart("file", newFileFields(newFile));
+    createFileChecked(projectId, std::move(request), newFile, std::move(done));
+}
+
+void ProcoreClient::createFileChecked(qint64 projectId, ApiRequest request, const NewFile &newFile,
+                                      Callback<File> done)
+{
     request.idempotent = false;
     const qint64 parentId = newFile.parentId;
     const QString name = newFile.name;
@@ -503,15 +509,7 @@ void ProcoreClient::createFileWithData(qint64 projectId, const NewFile &newFile,
     NewFile fields = newFile;
     fields.uploadUuid.clear();
     request.multipart = fileMultipart("file", newFileFields(fields), data, newFile.name);
-    request.idempotent = false;
-    const qint64 parentId = newFile.parentId;
-    const QString name = newFile.name;
-    createChecked<File>(
-        request, JsonParse::file,
-        [this, projectId, parentId, name](Callback<std::optional<File>> found) {
-            findChild(projectId, parentId, name, &Folder::files, found);
-        },
-        done, 0, false);
+    createFileChecked(projectId, std::move(request), newFile, std::move(done));
 }
 
 void ProcoreClient::updateFile(qint64 projectId, qint64 fileId, const FileChange &change, Callback<File> done)

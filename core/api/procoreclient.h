@@ -163,6 +163,9 @@ private:
                        std::function<Result<T>(const QByteArray &, const QString &)> parse,
                        std::function<void(Callback<std::optional<T>>)> lookup, Callback<T> done, int attempt,
                        bool takenMeansExists);
+    // POST /files (createFile, createFileWithData) as a checked create: after an ambiguous failure
+    // the file is looked up in its folder by name before the create is sent again.
+    void createFileChecked(qint64 projectId, ApiRequest request, const NewFile &newFile, Callback<File> done);
     // The parent's live (not deleted) child named `name`, among its folders or among its files.
     template<typename Child>
     void findChild(qint64 projectId, qint64 parentId, const QString &name, QList<Child> Folder::*children,

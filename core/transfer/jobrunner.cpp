@@ -216,12 +216,8 @@ void JobRunner::resume()
     fill();
 }
 
-void JobRunner::cancel()
+void JobRunner::returnClaimedToPending()
 {
-    if (!m_running || m_cancelling)
-        return;
-    m_cancelling = true;
-    // Claimed but never started: back to pending, so a later run takes them again.
     for (const JobItem &item : std::as_const(m_queue)) {
         ItemOutcome back;
         back.itemId = item.id;
@@ -230,6 +226,14 @@ void JobRunner::cancel()
         m_outcomes.append(back);
     }
     m_queue.clear();
+}
+
+void JobRunner::cancel()
+{
+    if (!m_running || m_cancelling)
+        return;
+    m_cancelling = true;
+    returnClaimedToPending();
     for (Worker &worker : m_workers) {
         if (worker.busy) {
             TransferWorker *object = worker.object;

@@ -124,6 +124,9 @@ private:
     void fail(const Error &error);
     // Stops the job once (see above): no new items; ends Paused with `why` when none is in flight.
     void stop(const Error &why);
+    // The items claimed from the journal but not started yet go back to pending (as outcomes of
+    // the next flush), so a later run takes them again.
+    void returnClaimedToPending();
     void finishStopped();
     // The job's error when items failed: their kind when they share one.
     Error failedItemsError(qint64 failed);

@@ -83,15 +83,7 @@ void JobRunner::stop(const Error &why)
     qCWarning(lcTransfer) << "job" << m_jobId << "stops until it is resumed:" << why.toString();
     m_stopping = true;
     m_stopReason = why;
-    // Claimed but never started: back to pending. Those in flight finish first.
-    for (const JobItem &item : std::as_const(m_queue)) {
-        ItemOutcome back;
-        back.itemId = item.id;
-        back.jobId = item.jobId;
-        back.state = ItemState::Pending;
-        m_outcomes.append(back);
-    }
-    m_queue.clear();
+    returnClaimedToPending(); // those in flight finish first
     m_holdTimer.stop();
 }
 
