@@ -198,6 +198,37 @@ QStringList planOf(Journal *journal, qint64 jobId)
     return rows;
 }
 
+// root/fI/sJ in the project: `tops` folders of `subs` folders each; with `withFiles`, a file.pdf
+// of 100 + 10 I + J bytes in every sJ. The first failure, if any.
+Error makeFolderTree(ProcoreStore &writer, const QString &root, int tops, int subs, bool withFiles)
+{
+    const auto at = [](const QString &path) {
+        return StorePath::fromString(path).value();
+    };
+    if (const Error e = testing::awaitJob(writer.makeFolder(at(root))))
+        return e;
+    for (int i = 0; i < tops; ++i) {
+        const QString top = root + QStringLiteral("/f%1").arg(i);
+        if (const Error e = testing::awaitJob(writer.makeFolder(at(top))))
+            return e;
+        for (int j = 0; j < subs; ++j) {
+            const QString sub = top + QStringLiteral("/s%1").arg(j);
+            if (const Error e = testing::awaitJob(writer.makeFolder(at(sub))))
+                return e;
+            if (!withFiles)
+                continue;
+            QByteArray bytes(100 + 10 * i + j, char('a' + j));
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::ReadOnly);
+            if (const Error e = testing::awaitJob(writer.writeFrom(at(sub + QStringLiteral("/file.pdf")),
+                                                                   &buffer, bytes.size(), fixedTime(j),
+                                                                   Store::WriteMode::FailIfExists)))
+                return e;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 // A plan stopped mid-walk (the test hook stops the source walk after 5 listings, as a kill would)
@@ -207,25 +238,8 @@ QStringList planOf(Journal *journal, qint64 jobId)
 void TestEngineProcore::planStoppedMidWalkGoesOnWhereItStopped()
 {
     // Tree/fI/sJ/file.pdf: 1 + 3 + 9 folders, 9 files.
-    {
-        const std::unique_ptr<ProcoreStore> writer = m_fx.procoreStore();
-        QVERIFY(
-            !testing::awaitJob(writer->makeFolder(StorePath::fromString(QStringLiteral("Tree")).value())));
-        for (int i = 0; i < 3; ++i) {
-            const QString top = QStringLiteral("Tree/f%1").arg(i);
-            QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(top).value())));
-            for (int j = 0; j < 3; ++j) {
-                const QString sub = top + QStringLiteral("/s%1").arg(j);
-                QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(sub).value())));
-                QByteArray bytes(100 + 10 * i + j, char('a' + j));
-                QBuffer buffer(&bytes);
-                buffer.open(QIODevice::ReadOnly);
-                QVERIFY(!testing::awaitJob(
-                    writer->writeFrom(StorePath::fromString(sub + QStringLiteral("/file.pdf")).value(),
-                                      &buffer, bytes.size(), fixedTime(j), Store::WriteMode::FailIfExists)));
-            }
-        }
-    }
+    const Error made = makeFolderTree(*m_fx.procoreStore(), QStringLiteral("Tree"), 3, 3, true);
+    QVERIFY2(!made, qPrintable(made.toString()));
     const QString share = m_fx.dir.filePath(QStringLiteral("walk-dst"));
     QVERIFY(QDir().mkpath(share));
     LocalStore local(share);
@@ -301,18 +315,8 @@ void TestEngineProcore::planStoppedMidWalkGoesOnWhereItStopped()
 void TestEngineProcore::planCutByAKillGoesOnFromItsWalkFile()
 {
     // Wide/fI/sJ: 1 + 3 + 18 folders.
-    {
-        const std::unique_ptr<ProcoreStore> writer = m_fx.procoreStore();
-        QVERIFY(
-            !testing::awaitJob(writer->makeFolder(StorePath::fromString(QStringLiteral("Wide")).value())));
-        for (int i = 0; i < 3; ++i) {
-            const QString top = QStringLiteral("Wide/f%1").arg(i);
-            QVERIFY(!testing::awaitJob(writer->makeFolder(StorePath::fromString(top).value())));
-            for (int j = 0; j < 6; ++j)
-                QVERIFY(!testing::awaitJob(
-                    writer->makeFolder(StorePath::fromString(top + QStringLiteral("/s%1").arg(j)).value())));
-        }
-    }
+    const Error made = makeFolderTree(*m_fx.procoreStore(), QStringLiteral("Wide"), 3, 6, false);
+    QVERIFY2(!made, qPrintable(made.toString()));
     constexpr int kFolders = 22;
     constexpr int kCut = 12;
     const QString share = m_fx.dir.filePath(QStringLiteral("wide-dst"));
