@@ -67,8 +67,16 @@ private:
     // A planned copy job of `files` one-line files (and 2 folders) journaled directly, restored
     // into the queue: its id.
     qint64 plannedJob(int files);
-    // The queue panel shown, with the job's items expanded and the first page fetched.
-    std::unique_ptr<JobQueuePanel> panelWithItemsOf(qint64 jobId);
+    // A planned job of `files` files (plannedJob) in the queue panel, shown, with its items expanded
+    // and the first page fetched; no panel when any of that failed.
+    struct ShownJob
+    {
+        qint64 id = 0;
+        std::unique_ptr<JobQueuePanel> panel;
+        QTreeView *view = nullptr;
+        JobQueueModel *model = nullptr;
+    };
+    ShownJob shownJobOf(int files);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_source;
@@ -134,21 +142,27 @@ qint64 TestJobQueueModel::plannedJob(int files)
     return m_queue->contains(jobId.value()) ? jobId.value() : 0;
 }
 
-std::unique_ptr<JobQueuePanel> TestJobQueueModel::panelWithItemsOf(qint64 jobId)
+TestJobQueueModel::ShownJob TestJobQueueModel::shownJobOf(int files)
 {
+    ShownJob shown;
+    shown.id = plannedJob(files);
+    if (shown.id <= 0)
+        return {};
     auto panel = std::make_unique<JobQueuePanel>(m_queue.get());
     panel->resize(900, 500);
     panel->show();
     if (!QTest::qWaitForWindowExposed(panel.get()))
-        return nullptr;
-    auto *view = qobject_cast<QTreeView *>(panel->view());
+        return {};
+    shown.view = qobject_cast<QTreeView *>(panel->view());
+    shown.model = panel->model();
     // The pointer over the rows, as when the user drags the scroll bar: each scroll-bar move then
     // looks up the row under it (which lays the rows out).
-    QCursor::setPos(view->viewport()->mapToGlobal(view->viewport()->rect().center()));
-    view->expand(panel->model()->indexOfJob(jobId));
-    if (!QTest::qWaitFor([&] { return panel->model()->fetchedItemCount(jobId) > 0; }))
-        return nullptr;
-    return panel;
+    QCursor::setPos(shown.view->viewport()->mapToGlobal(shown.view->viewport()->rect().center()));
+    shown.view->expand(shown.model->indexOfJob(shown.id));
+    if (!QTest::qWaitFor([&] { return shown.model->fetchedItemCount(shown.id) > 0; }))
+        return {};
+    shown.panel = std::move(panel);
+    return shown;
 }
 
 void TestJobQueueModel::itemsAreLeavesWithSharedIcons()
@@ -277,38 +291,36 @@ void TestJobQueueModel::refreshAnnouncesOnlyShownChunks()
 void TestJobQueueModel::scrollingTakesPagesReadAhead()
 {
     const int files = 12 * JobQueueModel::kPageSize;
-    const qint64 jobId = plannedJob(files);
-    QVERIFY(jobId > 0);
-    const auto panel = panelWithItemsOf(jobId);
-    QVERIFY(panel);
-    auto *view = qobject_cast<QTreeView *>(panel->view());
-    JobQueueModel *model = panel->model();
-    QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
+    const ShownJob shown = shownJobOf(files);
+    QVERIFY(shown.panel);
+    const qint64 jobId = shown.id;
+    QTRY_COMPARE(shown.model->readAheadCount(jobId), JobQueueModel::kReadAhead);
 
-    const int readsBefore = model->readsOnThisThread();
-    const int rowsBefore = model->fetchedItemCount(jobId);
-    view->scrollToBottom();
-    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
-    QVERIFY(model->fetchedItemCount(jobId) > rowsBefore);
-    QCOMPARE(model->readsOnThisThread(), readsBefore);
+    const int readsBefore = shown.model->readsOnThisThread();
+    const int rowsBefore = shown.model->fetchedItemCount(jobId);
+    shown.view->scrollToBottom();
+    shown.view->verticalScrollBar()->setValue(shown.view->verticalScrollBar()->maximum());
+    QVERIFY(shown.model->fetchedItemCount(jobId) > rowsBefore);
+    QCOMPARE(shown.model->readsOnThisThread(), readsBefore);
     // The reader refills, and the rows end with the job's last item (nothing lost or repeated).
     const int total = files + 2;
-    for (int scroll = 0; scroll < 100 && model->fetchedItemCount(jobId) < total; ++scroll) {
+    for (int scroll = 0; scroll < 100 && shown.model->fetchedItemCount(jobId) < total; ++scroll) {
         // What the reader still has to read (the view may take pages meanwhile as it lays out).
-        QTRY_COMPARE(model->readAheadCount(jobId),
-                     qMin(JobQueueModel::kReadAhead, total - model->fetchedItemCount(jobId)));
+        QTRY_COMPARE(shown.model->readAheadCount(jobId),
+                     qMin(JobQueueModel::kReadAhead, total - shown.model->fetchedItemCount(jobId)));
         // A page per pass of the event loop (a view at the end also fetches as it lays out).
-        QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)) || model->fetchedItemCount(jobId) == total);
-        view->scrollToBottom(); // lays out the rows added, then fetches at the new end
-        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+        QTRY_VERIFY(shown.model->canFetchMore(shown.model->indexOfJob(jobId))
+                    || shown.model->fetchedItemCount(jobId) == total);
+        shown.view->scrollToBottom(); // lays out the rows added, then fetches at the new end
+        shown.view->verticalScrollBar()->setValue(shown.view->verticalScrollBar()->maximum());
     }
-    const QModelIndex job = model->indexOfJob(jobId);
-    QCOMPARE(model->rowCount(job), total);
-    QVERIFY(!model->canFetchMore(job));
-    QCOMPARE(model->readsOnThisThread(), readsBefore);
-    QCOMPARE(model->index(total - 1, JobQueueModel::NameColumn, job).data().toString(),
+    const QModelIndex job = shown.model->indexOfJob(jobId);
+    QCOMPARE(shown.model->rowCount(job), total);
+    QVERIFY(!shown.model->canFetchMore(job));
+    QCOMPARE(shown.model->readsOnThisThread(), readsBefore);
+    QCOMPARE(shown.model->index(total - 1, JobQueueModel::NameColumn, job).data().toString(),
              QStringLiteral("seed/s%1.bin").arg((files - 1) % kSeeds));
-    QCOMPARE(model->index(2, JobQueueModel::NameColumn, job).data().toString(),
+    QCOMPARE(shown.model->index(2, JobQueueModel::NameColumn, job).data().toString(),
              QStringLiteral("seed/s0.bin"));
 }
 
@@ -318,35 +330,32 @@ void TestJobQueueModel::scrollingTakesPagesReadAhead()
 void TestJobQueueModel::oneScrollAddsOnePage()
 {
     const int files = 10 * JobQueueModel::kPageSize;
-    const qint64 jobId = plannedJob(files);
-    QVERIFY(jobId > 0);
-    const auto panel = panelWithItemsOf(jobId);
-    QVERIFY(panel);
-    auto *view = qobject_cast<QTreeView *>(panel->view());
-    JobQueueModel *model = panel->model();
-    QTRY_COMPARE(model->fetchedItemCount(jobId), JobQueueModel::kPageSize);
-    QTRY_COMPARE(model->readAheadCount(jobId), JobQueueModel::kReadAhead);
+    const ShownJob shown = shownJobOf(files);
+    QVERIFY(shown.panel);
+    const qint64 jobId = shown.id;
+    QTRY_COMPARE(shown.model->fetchedItemCount(jobId), JobQueueModel::kPageSize);
+    QTRY_COMPARE(shown.model->readAheadCount(jobId), JobQueueModel::kReadAhead);
 
     for (int scroll = 1; scroll <= 3; ++scroll) {
-        view->verticalScrollBar()->setValue(0);
-        QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)));
-        const int before = model->fetchedItemCount(jobId);
-        view->scrollToBottom();
-        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
-        QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
-        QVERIFY(!model->canFetchMore(model->indexOfJob(jobId))); // until the next pass
+        shown.view->verticalScrollBar()->setValue(0);
+        QTRY_VERIFY(shown.model->canFetchMore(shown.model->indexOfJob(jobId)));
+        const int before = shown.model->fetchedItemCount(jobId);
+        shown.view->scrollToBottom();
+        shown.view->verticalScrollBar()->setValue(shown.view->verticalScrollBar()->maximum());
+        QCOMPARE(shown.model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+        QVERIFY(!shown.model->canFetchMore(shown.model->indexOfJob(jobId))); // until the next pass
     }
 
     // The scroll bar moved to the new end in the same pass (no page then): the view asks again in
     // the next pass, else the rows would stop there (QTreeView asks only when the bar moves).
-    QTRY_VERIFY(model->canFetchMore(model->indexOfJob(jobId)));
-    const int before = model->fetchedItemCount(jobId);
-    view->scrollToBottom();
-    QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
-    view->scrollToBottom(); // lays out the page just added and moves to its end
-    QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
-    QCOMPARE(model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
-    QTRY_COMPARE(model->fetchedItemCount(jobId), before + 2 * JobQueueModel::kPageSize);
+    QTRY_VERIFY(shown.model->canFetchMore(shown.model->indexOfJob(jobId)));
+    const int before = shown.model->fetchedItemCount(jobId);
+    shown.view->scrollToBottom();
+    QCOMPARE(shown.model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+    shown.view->scrollToBottom(); // lays out the page just added and moves to its end
+    QCOMPARE(shown.view->verticalScrollBar()->value(), shown.view->verticalScrollBar()->maximum());
+    QCOMPARE(shown.model->fetchedItemCount(jobId), before + JobQueueModel::kPageSize);
+    QTRY_COMPARE(shown.model->fetchedItemCount(jobId), before + 2 * JobQueueModel::kPageSize);
 }
 
 // A job the engine pauses (here: its destination is a read-only file system) shows why in its row
